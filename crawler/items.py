@@ -1,0 +1,65 @@
+"""The article record, with exactly the keys and key order of SEED_FORMAT.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import scrapy
+
+# Keys every record carries, in the order the seed format fixes.
+SEED_FIELDS: tuple[str, ...] = (
+    "id",
+    "url",
+    "site",
+    "title",
+    "subtitle",
+    "published_at",
+    "author",
+    "editor",
+    "source",
+    "region",
+    "category",
+    "tags",
+    "text",
+)
+# Keys a crawl or re-fetch adds after ``text``, each only where it applies.
+CRAWL_FIELDS: tuple[str, ...] = ("fetched_at", "status", "reason", "duplicate_of")
+ALL_FIELDS: tuple[str, ...] = SEED_FIELDS + CRAWL_FIELDS
+LIST_FIELDS = frozenset({"category", "tags"})
+
+
+class ArticleItem(scrapy.Item):
+    id = scrapy.Field()
+    url = scrapy.Field()
+    site = scrapy.Field()
+    title = scrapy.Field()
+    subtitle = scrapy.Field()
+    published_at = scrapy.Field()
+    author = scrapy.Field()
+    editor = scrapy.Field()
+    source = scrapy.Field()
+    region = scrapy.Field()
+    category = scrapy.Field()
+    tags = scrapy.Field()
+    text = scrapy.Field()
+    fetched_at = scrapy.Field()
+    status = scrapy.Field()
+    reason = scrapy.Field()
+    duplicate_of = scrapy.Field()
+
+
+def seed_record(item: Any) -> dict[str, Any]:
+    """The record as the seed format writes it: every seed key in order (``None``
+    or ``[]`` where unknown), then the crawl keys that are set."""
+    get = item.get
+    record: dict[str, Any] = {}
+    for key in SEED_FIELDS:
+        value = get(key)
+        if value is None and key in LIST_FIELDS:
+            value = []
+        record[key] = list(value) if key in LIST_FIELDS else value
+    for key in CRAWL_FIELDS:
+        value = get(key)
+        if value is not None:
+            record[key] = value
+    return record

@@ -1,0 +1,60 @@
+"""Scrapy settings for the regional-news crawler.
+
+Every project component reads its own prefixed settings (``CLEAN_*``, ``DEDUP_*``,
+``REFETCH_*``, ...) once in ``from_crawler``; the defaults live here and can be
+overridden per spider (``custom_settings``) or per run (``-s NAME=VALUE``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+BOT_NAME = "crawler"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# --- Politeness -------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+USER_AGENT = (
+    "regional-news-crawler/0.1 (+https://github.com/; text corpus of Shanxi and "
+    "Ganzi regional news; obeys robots.txt)"
+)
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# --- Safety -----------------------------------------------------------------
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+TELNETCONSOLE_ENABLED = False  # the telnet console is a remote control of the engine
+COOKIES_ENABLED = False
+# Only http(s) is ever fetched: local files, data: URLs, FTP and S3 are switched off.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+REDIRECT_MAX_TIMES = 5
+METAREFRESH_ENABLED = False
+
+# --- Persistent state -------------------------------------------------------
+# One directory for everything that outlives a run: incremental (deltafetch)
+# state, the dedupe index, re-fetch validators, ledgers.
+STATE_DIR = str(PROJECT_ROOT / ".state")
+
+# --- Export -----------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {
+    "jsonl": "crawler.exporters.SeedJsonLinesExporter",
+    "jsonlines": "crawler.exporters.SeedJsonLinesExporter",
+}
+FEED_STORE_EMPTY = True
+
+LOG_LEVEL = "INFO"

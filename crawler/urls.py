@@ -1,0 +1,115 @@
+"""The three sites, their hosts, canonical URLs, record ids and the fetch guard.
+
+Everything that decides *which* URL is the same article, and *whether* a URL may
+be fetched at all, lives here so that spiders, re-fetch and dedupe agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Site name -> hosts. A leading dot means "this domain and its subdomains".
+SITE_HOSTS: dict[str, tuple[str, ...]] = {
+    "shanxidayuan": ("www.shanxidayuan.com", "shanxidayuan.com"),
+    "fissico": ("fissico.com", "www.fissico.com"),
+    "sxnews": (".sxrb.com",),
+}
+SITES: tuple[str, ...] = tuple(SITE_HOSTS)
+
+# Query parameters that only track where a click came from.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|spm|from|isappinstalled|fbclid|gclid|share_?token|scene|"
+    r"clicktime|enterid|wxshare\w*|timestamp)$",
+    re.I,
+)
+INDEX_PAGE = re.compile(r"/index\.s?html?$", re.I)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_site(host: str) -> str | None:
+    """The site a host belongs to, or ``None``."""
+    host = host.lower().rstrip(".")
+    for site, hosts in SITE_HOSTS.items():
+        for allowed in hosts:
+            if allowed.startswith("."):
+                if host == allowed[1:] or host.endswith(allowed):
+                    return site
+            elif host == allowed:
+                return site
+    return None
+
+
+def site_for_url(url: str) -> str | None:
+    try:
+        return host_site(urlsplit(url).hostname or "")
+    except ValueError:
+        return None
+
+
+def allowed_domains() -> list[str]:
+    """Domains for Scrapy's offsite filter (subdomains are allowed by it)."""
+    return sorted({h.lstrip(".") for hosts in SITE_HOSTS.values() for h in hosts})
+
+
+def refuse_reason(url: str) -> str | None:
+    """Why ``url`` must not be fetched, or ``None`` when it may be.
+
+    Only http(s) URLs on the three sites' hosts pass: no other scheme, no IP
+    literal (so no private or loopback address), no credentials, no odd port.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError as exc:
+        return f"malformed URL ({exc})"
+    if parts.scheme.lower() not in DEFAULT_PORTS:
+        return f"scheme {parts.scheme or '(none)'!r} is not http(s)"
+    if not host:
+        return "no host"
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        return f"IP literal host {host}"
+    if parts.username or parts.password:
+        return "credentials in URL"
+    if port is not None and port != DEFAULT_PORTS[parts.scheme.lower()]:
+        return f"non-default port {port}"
+    if host_site(host) is None:
+        return f"host {host} is not one of the three sites"
+    return None
+
+
+def canonical_url(url: str) -> str:
+    """One spelling per article URL.
+
+    Lower-case scheme and host, no default port, no fragment, no tracking
+    parameters (the rest sorted), no ``index.html``, no trailing slash, and
+    ``http`` for the three sites (the scheme their pages state as 本文地址).
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    if host_site(host) is not None and scheme == "https" and port in (None, 443):
+        scheme, netloc = "http", host
+    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = INDEX_PAGE.sub("/", path)
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+               if not TRACKING_PARAMS.match(k))
+    )
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def record_id(url: str) -> str:
+    """First 16 hex digits of SHA-256 of the canonical URL."""
+    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]

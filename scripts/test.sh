@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's test command: set everything up, then lint, type-check and test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh requirements-dev.txt
+# The Redis dedupe backend is tested against a real server.
+if ! command -v redis-server >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) \
+            >/dev/null 2>&1 || echo "test.sh: could not install redis-server; Redis tests will skip" >&2
+    fi
+fi
+echo "== ruff"; ruff check .
+echo "== mypy"; mypy
+echo "== pytest"; pytest -q "$@"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import io
+import json
+
+from crawler.exporters import SeedJsonLinesExporter
+from crawler.items import ALL_FIELDS, SEED_FIELDS, ArticleItem
+
+
+def export(*items: object) -> bytes:
+    buf = io.BytesIO()
+    exporter = SeedJsonLinesExporter(buf)
+    exporter.start_exporting()
+    for item in items:
+        exporter.export_item(item)
+    exporter.finish_exporting()
+    return buf.getvalue()
+
+
+def test_item_has_exactly_the_seed_keys() -> None:
+    assert set(ArticleItem.fields) == set(ALL_FIELDS)
+    assert SEED_FIELDS[0] == "id" and SEED_FIELDS[-1] == "text"
+
+
+def test_chinese_record_round_trips_byte_exact() -> None:
+    item = ArticleItem(
+        text="韦韬主持召开会议\n\n会议以电视电话会议形式召开,各县(市、区)设分会场。",
+        tags=["疫情", "防控"],
+        site="shanxidayuan",
+        id="72c21c55ea8088ed",
+        title="韦韬主持召开会议",
+        published_at="2022-10-08T10:10:06+08:00",
+        fetched_at="2026-11-23T10:00:00+00:00",
+    )
+    out = export(item, item)
+    expected_line = (
+        '{"id": "72c21c55ea8088ed", "url": null, "site": "shanxidayuan", '
+        '"title": "韦韬主持召开会议", "subtitle": null, '
+        '"published_at": "2022-10-08T10:10:06+08:00", "author": null, "editor": null, '
+        '"source": null, "region": null, "category": [], "tags": ["疫情", "防控"], '
+        '"text": "韦韬主持召开会议\\n\\n会议以电视电话会议形式召开,各县(市、区)设分会场。", '
+        '"fetched_at": "2026-11-23T10:00:00+00:00"}\n'
+    )
+    assert out == (expected_line * 2).encode("utf-8")
+    assert b"\\u" not in out
+    back = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    assert list(back[0]) == [*SEED_FIELDS, "fetched_at"]
+    assert back[0]["text"] == item["text"]
+
+
+def test_crawl_keys_keep_their_order_after_text() -> None:
+    item = ArticleItem(id="0" * 16, text="x", duplicate_of="1" * 16, status="new",
+                       reason=None, fetched_at="t")
+    record = json.loads(export(item))
+    assert list(record)[len(SEED_FIELDS):] == ["fetched_at", "status", "duplicate_of"]
