@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from crawler.extract.render import decode_cfemail, render_blocks, render_text
+
+PAGE = """<html><head><title>不可见</title><style>p{}</style></head><body>
+<div class="hd">大院网-山西大院资讯网</div>
+<h1>标题  一</h1><script>document.write('脚本')</script>
+<p>第一段，内容&nbsp;&nbsp;（含圖片）</p><p>第二<br>段</p>
+<ul><li>上一篇：甲</li><li>下一篇：乙</li></ul>
+<div style="display: none">隐藏</div><div hidden>也隐藏</div>
+<p>E-mail: <a href="/cdn-cgi/l/email-protection" class="__cf_email__"
+ data-cfemail="422b2c242d02273a232f322e276c2d3025">[email&#160;protected]</a></p>
+<table><tr><td>甲</td><td>乙</td></tr></table><!-- 注释 --> 尾</body></html>"""
+
+
+def test_blocks_lines_and_folding() -> None:
+    assert render_blocks(PAGE) == [
+        ["大院网-山西大院资讯网"], ["标题 一"], ["第一段,内容 (含圖片)"], ["第二", "段"],
+        ["  • 上一篇:甲"], ["  • 下一篇:乙"], ["E-mail: [email protected]"], ["甲 乙"], ["尾"],
+    ]
+
+
+def test_cloudflare_email_decodes_only_when_asked() -> None:
+    assert "E-mail: info@example.org" in render_text(PAGE, decode_emails=True)
+    assert "[email protected]" in render_text(PAGE)
+    assert decode_cfemail("42") is None and decode_cfemail("zz") is None
+
+
+def test_meta_charset_bytes_decode() -> None:
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">' \
+           '</head><body><p>山西新聞網</p></body></html>'
+    assert render_text(html.encode("gb18030")) == "山西新聞網"
+
+
+def test_empty_and_garbage() -> None:
+    assert render_text(b"") == ""
+    assert render_text("   ") == ""
+    assert render_text(b"\x00\x01\x02") == ""
