@@ -58,3 +58,22 @@ FEED_EXPORTERS = {
 FEED_STORE_EMPTY = True
 
 LOG_LEVEL = "INFO"
+
+# --- Components ---------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # Before everything else, so a refused URL (also a redirect target) is never sent.
+    "crawler.middlewares.FetchGuardMiddleware": 50,
+}
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.DurableDeltaFetch": 100,
+}
+ITEM_PIPELINES = {
+    "pipelines.window.DateWindowPipeline": 350,
+}
+
+FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.urls)
+
+# Incremental crawls: skip articles an earlier run exported (state in STATE_DIR/deltafetch).
+DELTAFETCH_ENABLED = True
+DELTAFETCH_RESET = False
+WINDOW_ENABLED = True  # drop articles whose published_at is outside since/until

@@ -1,0 +1,96 @@
+"""Spider arguments, validated before the first request (pydantic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+MAX_ID_SPAN = 10_000_000
+COLUMN_RE = re.compile(r"[a-z0-9_]+")
+
+
+class ArgumentError(ValueError):
+    """A bad spider argument; the message is one line naming it."""
+
+
+class CrawlArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    categories: tuple[str, ...] = ()
+    ids: tuple[int, int] | None = None
+    max_items: PositiveInt | None = None
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _split_categories(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        for part in value:
+            if not isinstance(part, str) or not COLUMN_RE.fullmatch(part):
+                raise ValueError(f"{part!r} is not a column name ([a-z0-9_]+)")
+        return tuple(value)
+
+    @field_validator("ids", mode="before")
+    @classmethod
+    def _parse_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", value)
+            if not match:
+                raise ValueError("expected START-END, e.g. 10000-10100")
+            value = (int(match[1]), int(match[2]))
+        return value
+
+    @model_validator(mode="after")
+    def _check_ranges(self) -> CrawlArgs:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since {self.since} is after until {self.until}")
+        if self.ids is not None:
+            start, end = self.ids
+            if start > end:
+                raise ValueError(f"ids start {start} is greater than end {end}")
+            if end - start >= MAX_ID_SPAN:
+                raise ValueError(f"ids span more than {MAX_ID_SPAN:,} ids")
+        return self
+
+    def in_window(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return not ((self.since and day < self.since) or (self.until and day > self.until))
+
+
+def parse_crawl_args(raw: Mapping[str, Any], columns: Iterable[str] = ()) -> CrawlArgs:
+    """Validate ``-a`` arguments; raise ``ArgumentError`` with one line.
+
+    Keys starting with ``_`` (scrapyd's ``_job``) are not ours and are ignored.
+    """
+    ours = {k: v for k, v in raw.items() if not k.startswith("_")}
+    try:
+        args = CrawlArgs(**ours)
+    except ValidationError as exc:
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err["loc"]) or "arguments"
+            value = ours.get(str(err["loc"][0])) if err["loc"] else None
+            shown = f"={value!r}" if value is not None else ""
+            message = str(err["msg"]).removeprefix("Value error, ")
+            parts.append(f"{where}{shown}: {message}")
+        raise ArgumentError("; ".join(parts)) from None
+    known = tuple(columns)
+    unknown = [c for c in args.categories if known and c not in known]
+    if unknown:
+        raise ArgumentError(
+            f"categories={','.join(unknown)!r}: unknown column(s); known: {', '.join(known)}")
+    return args
