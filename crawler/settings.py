@@ -69,6 +69,7 @@ SPIDER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "pipelines.window.DateWindowPipeline": 350,
+    "pipelines.refetch.RefetchStatusPipeline": 380,
 }
 
 FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.urls)
@@ -77,3 +78,7 @@ FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.ur
 DELTAFETCH_ENABLED = True
 DELTAFETCH_RESET = False
 WINDOW_ENABLED = True  # drop articles whose published_at is outside since/until
+
+# Re-fetch (spider ``refetch``): send If-None-Match / If-Modified-Since from the
+# validators earlier re-fetches stored under STATE_DIR/refetch.
+REFETCH_CONDITIONAL = True

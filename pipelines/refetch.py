@@ -1,0 +1,52 @@
+"""Decide a re-fetched record's status once its text is clean.
+
+``updated`` / ``unchanged`` compare the fingerprint of the clean text (glosses,
+width, spacing and punctuation folded) with what the input held or, failing
+that, what an earlier re-fetch stored; ``new`` when neither knows the page.
+``gone`` and ``error`` records arrive with their status set and pass through.
+Only on for spiders that declare ``refetch = True``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.refetch import text_fingerprint
+
+
+class RefetchStatusPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        assert crawler.stats is not None
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not getattr(crawler.spidercls, "refetch", False):
+            raise NotConfigured
+        return cls(crawler)
+
+    def _earlier_fingerprint(self, rid: str) -> str | None:
+        spider: Any = self.crawler.spider
+        target = spider.earlier.get(rid)
+        if target is not None and target.earlier_text is not None:
+            return text_fingerprint(spider._earlier_clean(target))
+        known = spider.state.get(rid)
+        return known.get("fingerprint") if known else None
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        if adapter.get("status") is None:
+            rid = adapter["id"]
+            now = text_fingerprint(adapter.get("text") or "")
+            before = self._earlier_fingerprint(rid)
+            adapter["status"] = ("new" if before is None
+                                 else "unchanged" if before == now else "updated")
+            self.crawler.spider.state.save_fingerprint(rid, now)  # type: ignore[union-attr]
+        self.stats.inc_value(f"refetch/status/{adapter['status']}")
+        self.stats.inc_value(f"refetch/site/{adapter.get('site') or 'unknown'}")
+        return item

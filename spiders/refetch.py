@@ -1,0 +1,187 @@
+"""``scrapy crawl refetch -a input=PATH -O out.jsonl``: fetch known pages again.
+
+Each input document gets one output record with a ``status``: ``new``,
+``updated``, ``unchanged`` (decided after cleaning, by the refetch status
+pipeline), ``gone`` (404/410) or ``error`` (with a ``reason``: a document with
+no URL, a URL outside the three sites, a failed fetch). Known pages are
+fetched although deltafetch knows them; conditional request headers come from
+what earlier re-fetches stored under ``STATE_DIR/refetch``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, Self
+
+import scrapy
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.args import ArgumentError
+from crawler.extract.pages import ArticlePage, ExtractionError
+from crawler.extract.sites import SITE_LAYOUTS
+from crawler.items import ArticleItem
+from crawler.middlewares import RefusedRequest
+from crawler.refetch import RefetchState, RefetchTarget, expand_input, read_targets
+from crawler.state import state_dir
+from crawler.urls import allowed_domains, canonical_url, refuse_reason, site_for_url
+
+GONE_STATUSES = (404, 410)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class RefetchArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    input: str
+
+    @field_validator("input")
+    @classmethod
+    def _exists(cls, value: str) -> str:
+        if not expand_input(value):
+            raise ValueError("no file matches (give a file, a directory or a glob)")
+        return value
+
+
+class RefetchSpider(scrapy.Spider):
+    name = "refetch"
+    refetch = True  # switches the refetch status pipeline on
+    allowed_domains = allowed_domains()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.args = self.validate_args(kwargs)
+        super().__init__(*args)
+        self.earlier: dict[str, RefetchTarget] = {}
+
+    @classmethod
+    def validate_args(cls, raw: dict[str, Any]) -> RefetchArgs:
+        ours = {k: v for k, v in raw.items() if not k.startswith("_")}
+        try:
+            return RefetchArgs(**ours)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"]) or "input"
+            value = ours.get(where)
+            raise ArgumentError(f"{where}={value!r}: {err['msg']}".replace("Value error, ", "")
+                                if value is not None else f"{where}: {err['msg']}") from None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.state = RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite")
+        spider.conditional = crawler.settings.getbool("REFETCH_CONDITIONAL")
+        return spider
+
+    state: RefetchState
+    conditional: bool = True
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        counts = {k: v for k, v in stats.get_stats().items() if k.startswith("refetch/")}
+        for key in sorted(counts):
+            self.logger.info("summary %s: %s", key.removeprefix("refetch/"), counts[key])
+        self.state.close()
+
+    # -- records that need no fetch ----------------------------------------
+    def problem_item(self, target: RefetchTarget, status: str, reason: str,
+                     url: str | None = None) -> ArticleItem:
+        url = url or target.url
+        site = site_for_url(url) if url else None
+        return ArticleItem(id=target.id, url=canonical_url(url) if url and site else url,
+                           site=site, text=self._earlier_clean(target), fetched_at=utc_now(),
+                           status=status, reason=reason)
+
+    def _earlier_clean(self, target: RefetchTarget) -> str:
+        if target.earlier_text is None:
+            return ""
+        if target.earlier_is_page:
+            from crawler.cleaning import clean_document
+
+            return clean_document(target.earlier_text).text
+        return target.earlier_text
+
+    async def start(self) -> AsyncIterator[Any]:
+        for target in read_targets(self.args.input):
+            if target.problem is not None or target.url is None:
+                yield self.problem_item(target, "error", target.problem or "no URL")
+                continue
+            refused = refuse_reason(target.url)
+            if refused is not None:
+                # Nothing is sent for an off-site, private or non-http(s) URL.
+                yield self.problem_item(target, "error", f"refused: {refused}")
+                continue
+            yield self.request_for(target)
+
+    def request_for(self, target: RefetchTarget) -> scrapy.Request:
+        assert target.url is not None and target.id is not None
+        url = canonical_url(target.url)
+        self.earlier[target.id] = target
+        headers: dict[str, str] = {}
+        known = self.state.get(target.id)
+        if self.conditional and known and known.get("page_text"):
+            if known.get("etag"):
+                headers["If-None-Match"] = known["etag"]
+            if known.get("last_modified"):
+                headers["If-Modified-Since"] = known["last_modified"]
+        return scrapy.Request(
+            url, callback=self.parse_article, errback=self.fetch_failed, dont_filter=True,
+            headers=headers,
+            meta={"target": target, "deltafetch_enabled": False,
+                  "handle_httpstatus_list": [304, *GONE_STATUSES]})
+
+    # -- callbacks -----------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        target: RefetchTarget = response.meta["target"]
+        assert target.id is not None
+        if response.status in GONE_STATUSES:
+            yield self.problem_item(target, "gone", f"http {response.status}", response.url)
+            return
+        site = site_for_url(response.url)
+        if site is None:
+            yield self.problem_item(target, "error", f"off-site final URL {response.url}")
+            return
+        if response.status == 304:
+            known = self.state.get(target.id) or {}
+            text = known.get("page_text")
+            if not text:
+                yield self.problem_item(target, "error", "304 without a stored page")
+                return
+            item = ArticleItem(id=target.id, url=canonical_url(response.url), site=site,
+                               text=text, fetched_at=utc_now())
+        else:
+            page = ArticlePage(response, SITE_LAYOUTS[site])
+            try:
+                item, used_fallback = page.item(utc_now())
+            except ExtractionError as exc:
+                yield self.problem_item(target, "error", f"no article: {exc.reason}",
+                                        response.url)
+                return
+            if used_fallback:
+                assert self.crawler.stats is not None
+                self.crawler.stats.inc_value("extract/fallback")
+            item["id"] = target.id
+            header = response.headers.get
+            self.state.save_page(
+                target.id, item["url"],
+                (header("ETag") or b"").decode("latin-1") or None,
+                (header("Last-Modified") or b"").decode("latin-1") or None, item["text"])
+        yield item
+
+    def fetch_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        target: RefetchTarget = request.meta["target"]
+        exc = failure.value
+        if isinstance(exc, RefusedRequest):
+            reason = f"refused: {exc} ({request.url})"
+        elif isinstance(exc, HttpError):
+            reason = f"http {exc.response.status}"
+        else:
+            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        yield self.problem_item(target, "error", reason)
