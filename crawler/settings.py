@@ -68,6 +68,7 @@ SPIDER_MIDDLEWARES = {
     "crawler.middlewares.DurableDeltaFetch": 100,
 }
 ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 300,
     "pipelines.window.DateWindowPipeline": 350,
     "pipelines.refetch.RefetchStatusPipeline": 380,
 }
@@ -82,3 +83,7 @@ WINDOW_ENABLED = True  # drop articles whose published_at is outside since/until
 # Re-fetch (spider ``refetch``): send If-None-Match / If-Modified-Since from the
 # validators earlier re-fetches stored under STATE_DIR/refetch.
 REFETCH_CONDITIONAL = True
+
+# Cleaning (pipelines.clean, scrapy clean): rules live in crawler/cleaning/rules.py.
+TEXT_SCRIPT = "keep"  # keep | hans (Simplified) | hant (Traditional), by OpenCC
+CLEAN_TRUST_ITEM_SITE = True  # use the spider's site; False detects it from the page text

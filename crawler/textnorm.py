@@ -10,8 +10,14 @@ import re
 _Table = dict[int, str | int | None]
 # U+FF01..U+FF5E fold to ASCII; 。、“” and 《》 are outside that range and stay.
 _FULLWIDTH: _Table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_SPACES: _Table = {0x00A0: " ", 0x3000: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: ""}
+_SPACES: _Table = {
+    0x00A0: " ", 0x3000: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "",
+    0xFEFF: "", 0x200C: "", 0x200D: "", 0x0D: " ", 0x0B: " ", 0x0C: " ",
+}
 _FOLD_TABLE: _Table = {**_FULLWIDTH, **_SPACES, 0x09: " "}
+# str.translate walks a dict per character; a regex finds the (rare) characters
+# that need folding far faster, and only those are looked up.
+_FOLDABLE = re.compile("[" + "".join(f"\\U{cp:08x}" for cp in sorted(_FOLD_TABLE)) + "]")
 _SPACE_RUN = re.compile(r" {2,}")
 
 # A pinyin gloss the mirrors put after a character: "(zhàn)". It must carry a
@@ -19,17 +25,45 @@ _SPACE_RUN = re.compile(r" {2,}")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 GLOSS_RE = re.compile(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
+# Neutral-tone glosses ("們(men)") carry no mark, so they look like any
+# lowercase word in brackets. They are only taken when the bracket follows a
+# CJK character, holds one valid pinyin syllable, and the text already has
+# toned glosses (i.e. it is a glossing mirror's page).
+_PINYIN_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|in|un|ün"
+    r"|er|ia|ie|iu|ua|uo|ui|üe|ue|a|o|e|i|u|ü)"
+)
+NEUTRAL_GLOSS_RE = re.compile(rf"(?<=[\u3400-\u9fff])\({_PINYIN_SYLLABLE}\)")
+# Toned glosses a page must carry before neutral ones are believed.
+NEUTRAL_GLOSS_MIN_TONED = 3
+
 
 def fold_width(text: str) -> str:
     """Fullwidth ASCII forms to ASCII, odd spaces to plain spaces."""
-    return text.translate(_FOLD_TABLE)
+    return _FOLDABLE.sub(_fold_char, text)
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    folded = _FOLD_TABLE[ord(m.group())]
+    return folded if isinstance(folded, str) else chr(folded) if folded is not None else ""
 
 
 def fold_line(line: str) -> str:
     """A line as the seed format keeps it: folded, runs of spaces as one, trimmed."""
-    return _SPACE_RUN.sub(" ", fold_width(line)).strip()
+    return collapse_spaces(fold_width(line))
+
+
+def collapse_spaces(line: str) -> str:
+    """Runs of spaces as one, trimmed (for text already width-folded)."""
+    return _SPACE_RUN.sub(" ", line).strip()
 
 
 def strip_glosses(text: str) -> tuple[str, int]:
     """Remove pinyin glosses; return the text and how many were removed."""
-    return GLOSS_RE.subn("", text)
+    text, toned = GLOSS_RE.subn("", text)
+    if toned >= NEUTRAL_GLOSS_MIN_TONED:
+        text, neutral = NEUTRAL_GLOSS_RE.subn("", text)
+        return text, toned + neutral
+    return text, toned
+

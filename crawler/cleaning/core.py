@@ -1,0 +1,474 @@
+"""``clean_document``: page text in, SEED_FORMAT fields and article text out.
+
+Pure code (no Scrapy): the pipeline, ``scrapy clean`` and the bench all call it.
+
+The page is read as lines, in stages, each small and pure:
+
+1. normalise every line (fold widths and spaces, strip pinyin glosses);
+2. drop injected spam lines, guarded;
+3. find the site from the page's own text (or take the forced one);
+4. locate the anchors: the meta line under the headline, the breadcrumb, the
+   first trailing-chrome label after the meta line; the headline block is
+   what lies between the header furniture and the meta line, the body what
+   lies between the meta line and the trailing label;
+5. read the fields off the anchors; drop chrome lines inside the body, each
+   rule guarded against deleting most of it;
+6. assemble the text and convert the script if asked.
+
+Without a meta line (a page from the generic extractor, or a layout that
+drifted) the first non-chrome line is the headline and the rest the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from re import Pattern
+from typing import Any
+
+from crawler.cleaning import rules as R
+from crawler.cleaning.rules import LineRule, SiteRules
+from crawler.cleaning.script import check_script, convert
+from crawler.cleaning.spam import spam_kind
+from crawler.textnorm import collapse_spaces, fold_width, strip_glosses
+
+TEXT_FIELDS = ("title", "subtitle", "author", "editor", "source", "region")
+LIST_FIELDS = ("category", "tags")
+
+
+@dataclass
+class CleanResult:
+    """What cleaning one page yields.
+
+    ``fields`` holds the SEED_FORMAT keys read off the page (``title``,
+    ``subtitle``, ``published_at``, ``author``, ``editor``, ``source``,
+    ``region``, ``category``, ``tags`` and ``url``, the last from 本文地址,
+    ``None`` when the page states none). ``counters`` uses the stats key
+    names without the ``clean/`` prefix.
+    """
+
+    site: str | None
+    fields: dict[str, Any]
+    text: str
+    body_paragraphs: int
+    counters: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def empty(self) -> bool:
+        """No article body: the page was empty or chrome only."""
+        return self.body_paragraphs == 0
+
+
+# Rule tuples each stage runs, built once (the prefilter caches by identity).
+BODY_DROPS: dict[str, tuple[LineRule, ...]] = {
+    name: site.drops + R.SHARED_DROPS for name, site in R.SITE_RULES.items()
+}
+TRAILER_RULES: dict[int, tuple[LineRule, ...]] = {
+    id(site.stops): site.stops + R.SHARED_DROPS for site in R.SITE_RULES.values()
+}
+
+
+# --- stage 1: normalise ----------------------------------------------------
+
+
+def normalise_lines(page_text: str, counters: Counter[str]) -> list[str]:
+    """Folded, gloss-free, non-blank lines.
+
+    Blank lines only separate blocks; in the output every line is its own
+    paragraph, so they carry nothing the cleaner needs.
+    """
+    text, glosses = strip_glosses(fold_text(page_text))
+    if glosses:
+        counters["glosses_removed"] += glosses
+    out = []
+    for raw in text.splitlines():
+        line = collapse_spaces(raw)
+        if line:
+            out.append(line)
+    return out
+
+
+def fold_text(text: str) -> str:
+    # Glosses are matched on folded text, so fullwidth brackets and letters
+    # ("（zhàn）") are caught too; the per-line fold later is idempotent.
+    return fold_width(text)
+
+
+def line_weight(line: str) -> int:
+    """How much article text a line holds: each non-ASCII character (CJK and
+    its punctuation) counts one, ASCII text one per five characters."""
+    ascii_len = len(line.encode("ascii", "ignore"))
+    return len(line) - ascii_len + ascii_len // 5
+
+
+def prose_weight(lines: list[str]) -> int:
+    return sum(map(line_weight, lines))
+
+
+# --- stage 2: spam ---------------------------------------------------------
+
+
+def drop_spam(lines: list[str], counters: Counter[str]) -> list[str]:
+    kept: list[str] = []
+    spam: list[str] = []
+    for line in lines:
+        (spam if spam_kind(line) else kept).append(line)
+    if not spam:
+        return lines
+    if prose_weight(spam) > R.GUARD_MAX_RULE_SHARE * prose_weight(lines):
+        counters["guard_reverted"] += 1
+        return lines
+    counters["spam_lines_removed"] += len(spam)
+    return kept
+
+
+# --- stage 3: site ---------------------------------------------------------
+
+
+def detect_site(text: str) -> str | None:
+    """The site whose landmarks the page text carries most, or ``None``."""
+    best, best_score = None, 0
+    for name, site in R.SITE_RULES.items():
+        score = sum(weight for pattern, weight in site.markers if pattern.search(text))
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= R.SITE_MIN_SCORE else None
+
+
+# --- stage 4: anchors ------------------------------------------------------
+
+
+# id(rules) -> (rules, their alternation); keeping ``rules`` in the value
+# keeps the id from being reused. Keyed by id because hashing a tuple of
+# rules on every line costs more than the search it saves.
+_ANY_RULE: dict[int, tuple[tuple[LineRule, ...], Pattern[str]]] = {}
+
+
+def _any_rule(rules: tuple[LineRule, ...]) -> Pattern[str]:
+    hit = _ANY_RULE.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    pattern = _alternation(rules)
+    _ANY_RULE[id(rules)] = (rules, pattern)
+    return pattern
+
+
+def _alternation(rules: tuple[LineRule, ...]) -> Pattern[str]:
+    """One alternation of all the rules' patterns: most lines match none, and
+    one search rejects them where trying each rule would take a dozen."""
+    if not rules:
+        return re.compile(r"(?!)")
+    parts = [(r.pattern.pattern, r.pattern.flags & re.I) for r in rules]
+    if all(p.startswith("^") for p, _ in parts):
+        # Every rule is anchored: hoist the anchor so the engine tries only
+        # position 0 instead of every position of a long body line.
+        return re.compile("^(?:" + "|".join(
+            f"(?{'i' if i else ''}:{p[1:]})" for p, i in parts) + ")")
+    return re.compile("|".join(f"(?{'i' if i else ''}:{p})" for p, i in parts))
+
+
+def first_match(rules: tuple[LineRule, ...], line: str) -> str | None:
+    """Name of the first rule that matches ``line``."""
+    if _any_rule(rules).search(line) is None:
+        return None
+    for r in rules:
+        if r.matches(line):
+            return r.name
+    return None
+
+
+def find_meta(lines: list[str], pattern: Pattern[str] | None) -> tuple[int, re.Match[str] | None]:
+    """Index and match of the meta line; it sits near the top, so only the
+    first part of the page is searched (a date line in a body is no meta)."""
+    if pattern is None:
+        return -1, None
+    limit = max(12, len(lines) // 2)
+    for i, line in enumerate(lines[:limit]):
+        m = pattern.match(line)
+        if m:
+            return i, m
+    return -1, None
+
+
+def find_stop(
+    lines: list[str], start: int, stops: tuple[LineRule, ...], counters: Counter[str]
+) -> tuple[int, str | None]:
+    """Index of the first trailing-chrome label after ``start``.
+
+    Guard: a label that leaves (almost) nothing above it in the body while the
+    stretch down to the *next* label holds real prose is a body line shaped
+    like a label; it is skipped and counted. A chrome-only page has labels
+    one after another, with nothing between them, and stays truncated.
+    """
+    hits = [(i, name) for i in range(start, len(lines))
+            if (name := first_match(stops, lines[i])) is not None]
+    if not hits:
+        return len(lines), None
+    # Prefix sums: weight of lines[start:k] is cum[k - start].
+    cum = [0]
+    for line in lines[start:]:
+        cum.append(cum[-1] + line_weight(line))
+    floor = R.GUARD_MIN_KEPT_SHARE * cum[-1]
+    for n, (i, name) in enumerate(hits):
+        if cum[i - start] < floor:
+            nxt = hits[n + 1][0] if n + 1 < len(hits) else len(lines)
+            if cum[nxt - start] - cum[i + 1 - start] >= floor and nxt - i > 1:
+                counters["guard_reverted"] += 1
+                continue
+        return i, name
+    return len(lines), None
+
+
+# --- stage 5: fields -------------------------------------------------------
+
+
+def iso_datetime(date: str | None, time: str | None) -> str | None:
+    """ISO 8601 in Beijing time, or the bare date when the page gives no time."""
+    if not date:
+        return None
+    parts = re.findall(r"\d+", date)
+    if len(parts) != 3:
+        return None
+    y, mo, d = (int(p) for p in parts)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    day = f"{y:04d}-{mo:02d}-{d:02d}"
+    if not time:
+        return day
+    hms = [int(p) for p in time.split(":")] + [0]
+    h, mi, s = hms[0], hms[1], hms[2]
+    if h > 23 or mi > 59 or s > 59:
+        return day
+    return f"{day}T{h:02d}:{mi:02d}:{s:02d}+08:00"
+
+
+def meta_fields(m: re.Match[str] | None) -> dict[str, Any]:
+    if m is None:
+        return {}
+    groups = {k: (v.strip() if v else None) for k, v in m.groupdict().items()}
+    out: dict[str, Any] = {"published_at": iso_datetime(groups.get("date"), groups.get("time"))}
+    for key in ("author", "region", "source"):
+        if groups.get(key):
+            out[key] = groups[key]
+    if groups.get("tags"):
+        out["tags"] = split_tags(groups["tags"] or "")
+    return out
+
+
+def split_tags(value: str) -> list[str]:
+    return [t for t in R.TAG_SPLIT.split(value) if t]
+
+
+def breadcrumb_trail(site: SiteRules, line: str) -> list[str] | None:
+    """The category path of a breadcrumb line, below the site's own name."""
+    if site.breadcrumb is None:
+        return None
+    m = site.breadcrumb.match(line)
+    if m is None:
+        return None
+    parts = [p.strip() for p in R.BREADCRUMB_SEP.split(m.group("trail")) if p.strip()]
+    skip = {convert(s, "hans") for s in site.breadcrumb_skip}
+    # The first part is the site's own name, above any category.
+    return [p for p in parts[1:] if convert(p, "hans") not in skip]
+
+
+def page_fields(lines: list[str]) -> dict[str, Any]:
+    """Fields the shared labels give wherever they sit on the page."""
+    out: dict[str, Any] = {}
+    for line in lines:
+        if "url" not in out and (m := R.URL_LINE.match(line)):
+            out["url"] = m.group("url")
+        elif "editor" not in out and (m := R.EDITOR_LINE.match(line)):
+            out["editor"] = m.group("editor")
+        elif "tags" not in out and (m := R.TAGS_LINE.match(line)):
+            out["tags"] = split_tags(m.group("tags"))
+    return out
+
+
+# --- stage 5b: body line rules ---------------------------------------------
+
+
+def trim_edges(body: list[str], counters: Counter[str]) -> list[str]:
+    """Counter widgets and decoration at the edges of the body go."""
+    def is_edge_chrome(line: str) -> bool:
+        return bool(R.COUNTER.match(line) or R.SYMBOLS_ONLY.match(line))
+
+    start, end = 0, len(body)
+    while start < end and is_edge_chrome(body[start]):
+        start += 1
+    while end > start and is_edge_chrome(body[end - 1]):
+        end -= 1
+    removed = start + len(body) - end
+    if removed:
+        counters["lines_removed/counter"] += removed
+    return body[start:end]
+
+
+def apply_line_rules(
+    body: list[str], line_rules: tuple[LineRule, ...], counters: Counter[str],
+    extra: list[tuple[str, Any]] | None = None,
+) -> list[str]:
+    """Drop the body lines each rule matches, one rule at a time.
+
+    Guard: a rule that would delete more than half of the body's prose is a
+    rule misfiring on this page; it is reverted (and counted).
+    """
+    checks: list[tuple[str, Any]] = []
+    if any(first_match(line_rules, line) for line in body):
+        checks = [(r.name, r.matches) for r in line_rules]
+    for name, matches in checks + (extra or []):
+        hit = [line for line in body if matches(line)]
+        if not hit:
+            continue
+        total = prose_weight(body)
+        if total and prose_weight(hit) > R.GUARD_MAX_RULE_SHARE * total:
+            counters["guard_reverted"] += 1
+            continue
+        counters[f"lines_removed/{name}"] += len(hit)
+        body = [line for line in body if not matches(line)]
+    return body
+
+
+def _symbols_only(line: str) -> bool:
+    return R.SYMBOLS_ONLY.match(line) is not None
+
+
+# --- the whole -------------------------------------------------------------
+
+
+def clean_document(
+    page_text: str, site: str | None = None, *, script: str = "keep"
+) -> CleanResult:
+    """Clean one page's visible text.
+
+    ``site`` forces a site's rules (``shanxidayuan``, ``fissico``, ``sxnews``);
+    ``None`` detects it from the text, and a page of no known site goes through
+    the shared rules only (counter ``unknown_site``). ``script`` is the
+    ``TEXT_SCRIPT`` choice: ``keep``, ``hans`` or ``hant``.
+    """
+    check_script(script)
+    counters: Counter[str] = Counter()
+    lines = drop_spam(normalise_lines(page_text, counters), counters)
+    if site is not None and site not in R.SITE_RULES:
+        raise ValueError(f"unknown site {site!r}; known: {', '.join(R.SITE_RULES)}")
+    if site is None:
+        site = detect_site("\n".join(lines))
+    if site is None:
+        counters["unknown_site"] += 1
+    counters[f"documents/{site or 'unknown'}"] += 1
+    rules = R.SITE_RULES.get(site or "")
+
+    fields: dict[str, Any] = {"category": [], "tags": []}
+    fields.update(page_fields(lines))
+    title, subtitle, body = split_page(lines, rules, fields, counters)
+
+    body = apply_line_rules(
+        body,
+        BODY_DROPS[site] if site else R.SHARED_DROPS,
+        counters,
+        extra=[("symbols_only", _symbols_only)],
+    )
+    body = trim_edges(body, counters)
+    return assemble(site, title, subtitle, body, fields, script, counters)
+
+
+def split_page(
+    lines: list[str], rules: SiteRules | None, fields: dict[str, Any], counters: Counter[str]
+) -> tuple[str | None, list[str], list[str]]:
+    """Headline, subtitle lines and raw body lines; fills ``fields`` from the
+    anchors."""
+    header_rules = rules.header if rules else ()
+    stops = rules.stops if rules else ()
+    meta_i, meta_m = find_meta(lines, rules.meta if rules else None)
+    fields.update(meta_fields(meta_m))
+
+    # The breadcrumb gives the category wherever it sits; it is chrome either way.
+    crumb_i = -1
+    if rules is not None:
+        for i, line in enumerate(lines):
+            trail = breadcrumb_trail(rules, line)
+            if trail is not None:
+                fields["category"], crumb_i = trail, i
+                counters["lines_removed/breadcrumb"] += 1
+                break
+
+    def is_header_chrome(i: int) -> bool:
+        if i == crumb_i:
+            return True
+        name = first_match(header_rules, lines[i])
+        if name:
+            counters[f"lines_removed/{name}"] += 1
+            return True
+        if R.SYMBOLS_ONLY.match(lines[i]):
+            counters["lines_removed/symbols_only"] += 1
+            return True
+        return False
+
+    if meta_i >= 0:
+        counters["lines_removed/meta_line"] += 1
+        head: list[str] = []
+        for i in range(meta_i):
+            if is_header_chrome(i):
+                # Whatever sits above the site's masthead or breadcrumb is not
+                # the headline: a mirror's injected line, a navigation bar.
+                if head:
+                    counters["lines_removed/above_masthead"] += len(head)
+                head = []
+            else:
+                head.append(lines[i])
+        body_start = meta_i + 1
+    else:
+        # No meta line: the headline is the first line that is not furniture.
+        head, body_start = [], len(lines)
+        for i in range(len(lines)):
+            if is_header_chrome(i):
+                continue
+            if first_match(stops, lines[i]) or first_match(R.SHARED_DROPS, lines[i]):
+                # Chrome before any headline: the page has no article.
+                head, body_start = [], i
+                break
+            head, body_start = [lines[i]], i + 1
+            break
+    stop_i, stop_name = find_stop(lines, body_start, stops, counters)
+    if stop_name:
+        count_trailer(lines[stop_i:], stops, counters)
+    body = [line for i, line in enumerate(lines[body_start:stop_i], body_start) if i != crumb_i]
+    title = head[0] if head else None
+    return title, head[1:], body
+
+
+def count_trailer(trailer: list[str], stops: tuple[LineRule, ...], counters: Counter[str]) -> None:
+    """Everything from the first trailing label on is chrome; each line is
+    counted under the first rule that names it, the rest as ``trailing_chrome``."""
+    named = TRAILER_RULES.get(id(stops)) or stops + R.SHARED_DROPS
+    for line in trailer:
+        name = first_match(named, line) or "trailing_chrome"
+        counters[f"lines_removed/{name}"] += 1
+
+
+def assemble(
+    site: str | None, title: str | None, subtitle: list[str], body: list[str],
+    fields: dict[str, Any], script: str, counters: Counter[str],
+) -> CleanResult:
+    paragraphs = ([title] if title else []) + subtitle + body
+    out: dict[str, Any] = {
+        "url": fields.get("url"),
+        "title": title,
+        "subtitle": "\n".join(subtitle) or None,
+        "published_at": fields.get("published_at"),
+        "author": fields.get("author"),
+        "editor": fields.get("editor"),
+        "source": fields.get("source"),
+        "region": fields.get("region"),
+        "category": list(fields.get("category") or []),
+        "tags": list(fields.get("tags") or []),
+    }
+    if script != "keep":
+        for key in TEXT_FIELDS:
+            if out[key]:
+                out[key] = convert(out[key], script)
+        for key in LIST_FIELDS:
+            out[key] = [convert(v, script) for v in out[key]]
+    text = convert("\n\n".join(paragraphs), script)
+    return CleanResult(site, out, text, len(body), counters)
