@@ -20,3 +20,39 @@ def golden_records() -> list[dict[str, Any]]:
 def state_settings(tmp_path: Path) -> dict[str, Any]:
     """Settings that keep a test's persistent state in its own tmp dir."""
     return {"STATE_DIR": str(tmp_path / "state")}
+
+
+# --- Site replicas (crawler/replica) --------------------------------------------
+
+REPLICA_ARTICLES = 300  # per site, besides the seeds; enough for pagination, fast
+
+
+@pytest.fixture(scope="session")
+def replica_session() -> Any:
+    """One read-only replica shared by a test session (do not mutate it)."""
+    from crawler.replica import Replica
+
+    with Replica(articles=REPLICA_ARTICLES) as replica:
+        yield replica
+
+
+@pytest.fixture
+def replica() -> Any:
+    """A fresh replica for a test that grows, changes, deletes or sets faults.
+
+    ``replica.proxy_url`` is the ``http_proxy`` value; ``replica.truth(site)`` the
+    expected records.
+    """
+    from crawler.replica import Replica
+
+    with Replica(articles=REPLICA_ARTICLES) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def replica_env(replica: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``replica`` with ``http_proxy`` pointing at it (for Scrapy's HttpProxyMiddleware)."""
+    monkeypatch.setenv("http_proxy", replica.proxy_url)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    return replica

@@ -1,0 +1,65 @@
+"""``scrapy replica --port N [--articles K]``: serve the three sites' replicas.
+
+Point a crawl at it with ``http_proxy=http://127.0.0.1:N``. The control and
+ground-truth API is at ``http://127.0.0.1:N/_replica/`` (see crawler/replica).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from crawler.replica import Replica
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "--port N [--articles K] [--fault NAME[@RATE]]"
+
+    def short_desc(self) -> str:
+        return "Serve local replicas of the three sites as an HTTP proxy on 127.0.0.1"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--port", type=int, default=8899,
+                            help="port on 127.0.0.1 (default 8899; 0 picks a free one)")
+        parser.add_argument("--articles", type=int, default=2000,
+                            help="generated articles per site besides the seeds (default 2000)")
+        parser.add_argument("--fault", action="append", default=[], metavar="NAME[@RATE]",
+                            help="switch a fault on for all article pages (or a stable "
+                                 "RATE fraction of them), e.g. --fault error@0.05; repeatable, "
+                                 "the last one wins")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if args:
+            raise UsageError("no positional arguments expected")
+        if opts.articles < 1 or not 0 <= opts.port <= 65535:
+            raise UsageError("--articles must be >= 1 and --port in 0..65535")
+        try:
+            replica = Replica(articles=opts.articles, port=opts.port)
+        except OSError as exc:
+            print(f"replica: cannot listen on 127.0.0.1:{opts.port}: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        for spec in opts.fault:
+            name, _, rate = spec.partition("@")
+            try:
+                replica.fault(name, rate=float(rate or 1))
+            except ValueError as exc:
+                raise UsageError(f"--fault {spec}: {exc}") from exc
+        print(f"replica: serving www.shanxidayuan.com, fissico.com, www.sxrb.com "
+              f"({opts.articles} articles each) on {replica.proxy_url}\n"
+              f"replica: export http_proxy={replica.proxy_url}; "
+              f"control API at {replica.proxy_url}/_replica/info", flush=True)
+        try:
+            replica.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            replica.server.server_close()
