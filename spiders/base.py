@@ -20,7 +20,7 @@ from crawler.args import CrawlArgs, parse_crawl_args
 from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
 from crawler.extract.sites import SiteLayout
 from crawler.items import ArticleItem
-from crawler.urls import allowed_domains, canonical_url, record_id
+from crawler.urls import allowed_domains, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
 
@@ -73,7 +73,6 @@ class NewsSpider(scrapy.Spider):
         return self.args.categories or self.layout.columns
 
     def article_request(self, url: str) -> scrapy.Request:
-        url = canonical_url(url)
         return scrapy.Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY,
                               meta={"deltafetch_key": record_id(url)})
 

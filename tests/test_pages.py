@@ -44,7 +44,7 @@ def test_listing_articles_dates_and_numbered_next() -> None:
     assert [a.url.rsplit("/", 1)[1] for a in listed] == ["12.html", "11.html"]
     assert [a.date for a in listed] == [dt.date(2022, 10, 8), dt.date(2021, 3, 4)]
     assert page.next_page() == "http://www.shanxidayuan.com/gsyl/lzyl/list_2.html"
-    assert "http://www.shanxidayuan.com/gsyl/changzhi" in page.listings()
+    assert "http://www.shanxidayuan.com/gsyl/changzhi/" in page.listings()
 
 
 def test_listing_next_label_wins_and_query_pages() -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 import parsel
 from scrapy.http import Response
@@ -161,7 +161,7 @@ class ListingPage:
         return parsel.Selector(text=decode_body(self.response.body, header)[0])
 
     def _abs(self, href: str) -> str:
-        return urljoin(self.response.url, href.strip())
+        return urldefrag(urljoin(self.response.url, href.strip()))[0]
 
     def articles(self) -> list[ListedArticle]:
         """Article links with the date printed beside each (nearest enclosing
@@ -189,13 +189,15 @@ class ListingPage:
 
     def listings(self) -> list[str]:
         """Links to channel listings (first pages) found on the page."""
-        out: dict[str, None] = {}
+        out: dict[str, str] = {}
         for href in self.selector.xpath("//a/@href").getall():
             url = self._abs(href)
             match = self.layout.listing_url.match(url)
             if match and not (match["page"] or match["qpage"]):
-                out[canonical_url(url)] = None
-        return list(out)
+                # Requested as linked: the canonical form (no trailing slash)
+                # names the channel but need not be a page the server has.
+                out.setdefault(canonical_url(url), url)
+        return list(out.values())
 
     def current_page(self) -> int:
         match = self.layout.listing_url.match(self.response.url)

@@ -1,0 +1,45 @@
+"""Running real ``scrapy crawl`` processes against a replica, for integration tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from conftest import ROOT
+
+CRAWLED = re.compile(r"Crawled \((\d+)\) <GET (\S+)>")
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "CONCURRENT_REQUESTS=16")
+
+
+@dataclass
+class CrawlRun:
+    records: list[dict[str, Any]]
+    fetched: list[str]  # every URL downloaded, in log order
+    returncode: int
+    log: str
+
+    def by_url(self) -> dict[str, dict[str, Any]]:
+        return {r["url"]: r for r in self.records}
+
+
+def run_crawl(spider: str, proxy: str, state: Path, out: Path, *args: str,
+              timeout: float = 600) -> CrawlRun:
+    """``scrapy crawl SPIDER -O out`` through the replica proxy, state in ``state``."""
+    env = {**os.environ, "http_proxy": proxy, "no_proxy": "", "NO_PROXY": ""}
+    log = out.with_suffix(".log")
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out), *FAST,
+           "-s", f"STATE_DIR={state}", "-s", "LOG_LEVEL=DEBUG", "--logfile", str(log), *args]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    text = log.read_text("utf-8") if log.exists() else ""
+    records = ([json.loads(line) for line in out.read_text("utf-8").splitlines() if line]
+               if out.exists() else [])
+    return CrawlRun(records, [m[2] for m in CRAWLED.finditer(text)], proc.returncode,
+                    text + proc.stderr)
