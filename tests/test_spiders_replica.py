@@ -112,3 +112,20 @@ def test_bad_argument_stops_before_any_request(replica: Any, tmp_path: Path) -> 
     assert run.returncode == 2
     assert "bad argument: since='2020-02-30'" in run.log
     assert replica.requests == before
+
+
+def test_bad_pages_are_dropped_with_a_reason_and_charset_lies_survive(
+        replica: Any, tmp_path: Path) -> None:
+    truth = replica.truth("sxnews")
+    lying, binary, empty = truth[1]["url"], truth[2]["url"], truth[3]["url"]
+    replica.fault("wrong_charset", url=lying)
+    replica.fault("binary", url=binary)
+    replica.fault("empty", url=empty)
+    run = run_crawl("sxnews", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl")
+    assert run.returncode == 0, run.log[-2000:]
+    got = run.by_url()
+    assert set(got) == {r["url"] for r in truth} - {binary, empty}
+    assert got[lying]["text"] == truth[1]["text"]
+    assert all("\ufffd" not in r["text"] for r in run.records)
+    assert "'extract/dropped/bad_encoding': 1" in run.log
+    assert "'extract/dropped/empty_body': 1" in run.log
