@@ -38,6 +38,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 TELNETCONSOLE_ENABLED = False  # the telnet console is a remote control of the engine
+REMOTE_CONTROL_ENABLED = False  # Scrapy's remote-control extension: no control endpoint
 COOKIES_ENABLED = False
 # Only http(s) is ever fetched: local files, data: URLs, FTP and S3 are switched off.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

@@ -53,3 +53,17 @@ def test_crawl_keys_keep_their_order_after_text() -> None:
                        reason=None, fetched_at="t")
     record = json.loads(export(item))
     assert list(record)[len(SEED_FIELDS):] == ["fetched_at", "status", "duplicate_of"]
+
+
+def test_polite_and_safe_defaults() -> None:
+    from scrapy.utils.project import get_project_settings
+
+    s = get_project_settings()
+    assert s.getbool("ROBOTSTXT_OBEY") and s.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
+    assert s.getbool("AUTOTHROTTLE_ENABLED") and "regional-news-crawler" in s["USER_AGENT"]
+    assert 15 * 2**20 <= s.getint("DOWNLOAD_MAXSIZE") <= 17 * 2**20
+    assert not s.getbool("TELNETCONSOLE_ENABLED") and not s.getbool("REMOTE_CONTROL_ENABLED")
+    assert not s.getbool("COOKIES_ENABLED")
+    handlers = s.getdict("DOWNLOAD_HANDLERS")
+    assert all(handlers[k] is None for k in ("file", "data", "ftp", "s3"))
+    assert s["STATE_DIR"].endswith(".state")
