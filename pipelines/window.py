@@ -12,11 +12,9 @@ from typing import Any, Self
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 
-
-class OutOfWindow(DropItem):
-    """The article's date lies outside the requested since/until window."""
+from crawler.exceptions import OutOfWindow
 
 
 class DateWindowPipeline:
