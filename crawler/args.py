@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -71,14 +71,17 @@ class CrawlArgs(BaseModel):
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
-def parse_crawl_args(raw: Mapping[str, Any], columns: Iterable[str] = ()) -> CrawlArgs:
-    """Validate ``-a`` arguments; raise ``ArgumentError`` with one line.
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(model: type[M], raw: Mapping[str, Any]) -> M:
+    """Build ``model`` from ``-a`` arguments; raise ``ArgumentError`` with one line.
 
     Keys starting with ``_`` (scrapyd's ``_job``) are not ours and are ignored.
     """
     ours = {k: v for k, v in raw.items() if not k.startswith("_")}
     try:
-        args = CrawlArgs(**ours)
+        return model(**ours)
     except ValidationError as exc:
         parts = []
         for err in exc.errors():
@@ -88,6 +91,12 @@ def parse_crawl_args(raw: Mapping[str, Any], columns: Iterable[str] = ()) -> Cra
             message = str(err["msg"]).removeprefix("Value error, ")
             parts.append(f"{where}{shown}: {message}")
         raise ArgumentError("; ".join(parts)) from None
+
+
+def parse_crawl_args(raw: Mapping[str, Any], columns: Iterable[str] = ()) -> CrawlArgs:
+    """Validate a site spider's ``-a`` arguments (see ``validate_model``) and
+    its ``categories`` against the site's known columns."""
+    args = validate_model(CrawlArgs, raw)
     known = tuple(columns)
     unknown = [c for c in args.categories if known and c not in known]
     if unknown:

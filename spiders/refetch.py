@@ -10,18 +10,17 @@ what earlier re-fetches stored under ``STATE_DIR/refetch``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Self
 
 import scrapy
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.args import ArgumentError
+from crawler.args import validate_model
 from crawler.extract.pages import ArticlePage, ExtractionError
 from crawler.extract.sites import SITE_LAYOUTS
 from crawler.items import ArticleItem
@@ -29,12 +28,9 @@ from crawler.middlewares import RefusedRequest
 from crawler.refetch import RefetchState, RefetchTarget, expand_input, read_targets
 from crawler.state import state_dir
 from crawler.urls import allowed_domains, canonical_url, refuse_reason, site_for_url
+from spiders.base import utc_now
 
 GONE_STATUSES = (404, 410)
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 class RefetchArgs(BaseModel):
@@ -61,15 +57,7 @@ class RefetchSpider(scrapy.Spider):
 
     @classmethod
     def validate_args(cls, raw: dict[str, Any]) -> RefetchArgs:
-        ours = {k: v for k, v in raw.items() if not k.startswith("_")}
-        try:
-            return RefetchArgs(**ours)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"]) or "input"
-            value = ours.get(where)
-            raise ArgumentError(f"{where}={value!r}: {err['msg']}".replace("Value error, ", "")
-                                if value is not None else f"{where}: {err['msg']}") from None
+        return validate_model(RefetchArgs, raw)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
