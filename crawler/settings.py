@@ -72,6 +72,7 @@ ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 300,
     "pipelines.window.DateWindowPipeline": 350,
     "pipelines.refetch.RefetchStatusPipeline": 380,
+    "pipelines.dedupe.DedupePipeline": 400,
 }
 
 FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.urls)
@@ -88,3 +89,20 @@ REFETCH_CONDITIONAL = True
 # Cleaning (pipelines.clean, scrapy clean): rules live in crawler/cleaning/rules.py.
 TEXT_SCRIPT = "keep"  # keep | hans (Simplified) | hant (Traditional), by OpenCC
 CLEAN_TRUST_ITEM_SITE = True  # use the spider's site; False detects it from the page text
+
+# Dedupe (pipelines.dedupe, scrapy dedupe): canonical URL, exact and near-duplicate
+# text. Parameters and the measurements behind them: docs/dedupe.md.
+DEDUP_ENABLED = True
+DEDUP_MODE = "drop"  # drop | mark (keep the record, fill duplicate_of)
+DEDUP_BACKEND = "sqlite"  # sqlite (STATE_DIR/dedupe/dedupe.sqlite3) | redis
+DEDUP_THRESHOLD = 0.5  # estimated Jaccard similarity of a near duplicate
+DEDUP_SHINGLE = 6  # characters per shingle
+DEDUP_NUM_PERM = 128  # MinHash permutations
+DEDUP_BANDS = 16  # LSH bands ...
+DEDUP_ROWS = 4  # ... of this many rows (bands x rows <= permutations)
+DEDUP_SEED = 1
+DEDUP_SAME_ID_IS_DUPLICATE = True  # the refetch spider turns this off
+DEDUP_COMMIT_EVERY = 1  # items between commits of the dedupe state
+DEDUP_SQLITE_PATH = None  # default STATE_DIR/dedupe/dedupe.sqlite3
+DEDUP_REDIS_URL = "redis://localhost:6379/0"
+DEDUP_REDIS_PREFIX = "dedupe:"

@@ -1,0 +1,287 @@
+"""Dedupe state: canonical URLs, exact hashes and LSH band keys, each mapped to
+the id of the first copy seen, plus the signature of every kept document (to
+verify an LSH candidate before calling it a near duplicate).
+
+Two backends with one interface:
+
+* ``SQLiteStore`` — a file under ``STATE_DIR`` (default). Writes go into one open
+  transaction that only ``commit()`` ends; a crash before ``commit()`` forgets
+  the uncommitted documents (they are kept again next run — never lost). The
+  store can be given an existing ``sqlite3.Connection`` so that a ledger sharing
+  the same database file commits its rows and dedupe's in one transaction.
+* ``RedisStore`` — hashes under ``DEDUP_REDIS_PREFIX`` on a shared server, for
+  distributed crawls. First-writer-wins via ``HSETNX``; ``commit()`` is a no-op
+  because each ``add`` is applied when made.
+
+Compact on purpose: every key is a 64-bit integer that *is* the rowid of one
+table, pointing to a document number, so a million documents × bands stays on
+disk, not in Python dicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from crawler.dedupe.minhash import Sig
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class Lookup:
+    url_id: str | None = None
+    exact_id: str | None = None
+    # (first id, signature) of kept documents sharing at least one band.
+    candidates: list[tuple[str, Sig]] = field(default_factory=list)
+
+
+class DedupeStore(Protocol):
+    def check_params(self, params: dict[str, str]) -> None: ...
+
+    def lookup(self, url: str | None, digest: int, bands: Sequence[int],
+               want_exact: bool = True) -> Lookup: ...
+
+    def add_url(self, url: str, first_id: str) -> None: ...
+
+    def add_doc(self, doc_id: str, digest: int, bands: Sequence[int], sig: Sig) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ParamsMismatch(RuntimeError):
+    """The state was built with other shingle/permutation/band settings."""
+
+
+def _check(stored: dict[str, str], params: dict[str, str], where: str) -> None:
+    for key, value in params.items():
+        if key in stored and stored[key] != value:
+            raise ParamsMismatch(
+                f"dedupe state {where} was built with {key}={stored[key]}, settings say {value};"
+                " signatures are not comparable (use another state, or keep the settings)")
+
+
+def url_key(url: str) -> int:
+    """Signed 64-bit key of a canonical URL (its own hash namespace)."""
+    return int.from_bytes(hashlib.blake2b(url.encode("utf-8"), digest_size=8,
+                                          person=b"dedupe-url").digest(), "little", signed=True)
+
+
+class SQLiteStore:
+    """Two tables: ``dedupe_doc(n, id, sig)`` for kept documents and
+    ``dedupe_key(k, n)``: canonical-URL keys, exact-text keys and LSH band keys,
+    each a signed 64-bit integer that *is* the rowid, pointing to the first
+    document seen with it. One indexed ``IN`` query per document answers all
+    three stages. Rows added since the last ``commit()`` wait in small dicts
+    (consulted by lookups) and are written with ``executemany`` at ``commit()``.
+    """
+
+    def __init__(self, path: Path | str | None = None, conn: sqlite3.Connection | None = None,
+                 cache_mb: int = 256) -> None:
+        if conn is None:
+            conn = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        self.path = path
+        self._db = conn
+        self._db.execute(f"PRAGMA cache_size=-{cache_mb * 1024}")
+        self._db.executescript("""
+            CREATE TABLE IF NOT EXISTS dedupe_meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS dedupe_doc (n INTEGER PRIMARY KEY, id TEXT, sig BLOB);
+            CREATE TABLE IF NOT EXISTS dedupe_key (k INTEGER PRIMARY KEY, n INTEGER);
+        """)
+        self._begin()
+        self._reset_pending()
+
+    def _reset_pending(self) -> None:
+        row = self._db.execute("SELECT max(n) FROM dedupe_doc").fetchone()
+        self._next_n = (row[0] or 0) + 1
+        self._new_docs: dict[int, tuple[str, bytes | None]] = {}
+        self._new_keys: dict[int, int] = {}
+        self._n_of: dict[str, int] = {}
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for a ledger that wants to commit with dedupe."""
+        return self._db
+
+    def _begin(self) -> None:
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN")
+
+    def check_params(self, params: dict[str, str]) -> None:
+        stored = dict(self._db.execute("SELECT k, v FROM dedupe_meta").fetchall())
+        _check(stored, params, str(self.path or ":memory:"))
+        self._db.executemany("INSERT OR IGNORE INTO dedupe_meta VALUES (?, ?)",
+                             [*params.items(), ("schema", SCHEMA_VERSION)])
+
+    def lookup(self, url: str | None, digest: int, bands: Sequence[int],
+               want_exact: bool = True) -> Lookup:
+        ukey = url_key(url) if url is not None else None
+        keys = list(bands)
+        if want_exact:
+            keys.append(digest)
+        if ukey is not None:
+            keys.append(ukey)
+        hits: dict[int, tuple[int, str, bytes | None]] = {}
+        if keys:
+            rows = self._db.execute(
+                "SELECT k.k, d.n, d.id, d.sig FROM dedupe_key k JOIN dedupe_doc d ON d.n = k.n"
+                f" WHERE k.k IN ({','.join('?' * len(keys))})", keys).fetchall()
+            hits = {k: (n, i, sig) for k, n, i, sig in rows}
+        if self._new_keys:
+            for k in keys:
+                n = self._new_keys.get(k)
+                if k not in hits and n is not None:
+                    doc = self._new_docs.get(n)
+                    if doc is None:  # a new URL key pointing to a committed document
+                        doc = self._db.execute("SELECT id, sig FROM dedupe_doc WHERE n = ?",
+                                               (n,)).fetchone()
+                    hits[k] = (n, doc[0], doc[1])
+        found = Lookup()
+        for n, i, _ in hits.values():
+            self._n_of[i] = n
+        if ukey is not None and ukey in hits:
+            found.url_id = hits[ukey][1]
+        if want_exact and digest in hits:
+            found.exact_id = hits[digest][1]
+        seen: set[int] = set()
+        for k in bands:
+            hit = hits.get(k)
+            if hit is not None and hit[0] not in seen and hit[2] is not None:
+                seen.add(hit[0])
+                found.candidates.append((hit[1], np.frombuffer(hit[2], dtype=np.uint32)))
+        return found
+
+    def _doc(self, doc_id: str, sig: bytes | None) -> int:
+        n = self._next_n
+        self._next_n += 1
+        self._new_docs[n] = (doc_id, sig)
+        self._n_of[doc_id] = n
+        return n
+
+    def add_url(self, url: str, first_id: str) -> None:
+        n = self._n_of.get(first_id)
+        if n is None:  # a record without text: a document row with no signature
+            n = self._doc(first_id, None)
+        self._new_keys.setdefault(url_key(url), n)
+
+    def add_doc(self, doc_id: str, digest: int, bands: Sequence[int], sig: Sig) -> None:
+        n = self._doc(doc_id, sig.astype(np.uint32).tobytes())
+        self._new_keys.setdefault(digest, n)
+        for k in bands:
+            self._new_keys.setdefault(k, n)
+        if len(self._new_docs) >= self.WRITE_EVERY:
+            self._write()
+
+    # Rows are written (not committed) in groups: executemany is ~20x cheaper
+    # per row than one execute each, and the dicts stay small.
+    WRITE_EVERY = 512
+
+    def _write(self) -> None:
+        db = self._db
+        self._begin()
+        db.executemany("INSERT INTO dedupe_doc VALUES (?, ?, ?)",
+                       [(n, i, s) for n, (i, s) in self._new_docs.items()])
+        db.executemany("INSERT OR IGNORE INTO dedupe_key VALUES (?, ?)",
+                       sorted(self._new_keys.items()))
+        self._new_docs.clear()
+        self._new_keys.clear()
+        if len(self._n_of) > 100_000:
+            self._n_of.clear()
+
+    def commit(self) -> None:
+        """Write what was added and end the transaction — the one boundary a ledger
+        sharing ``connection`` commits with — then start the next.
+
+        Keys are random, so a commit rewrites most pages of the key table: commit
+        per crawled item (cheap at crawl speed) but per tens of thousands of
+        records offline (``scrapy dedupe``)."""
+        self._write()
+        self._db.execute("COMMIT")
+        self._begin()
+
+    def rollback(self) -> None:
+        """Forget everything since the last ``commit()`` (what a crash does)."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        self._begin()
+        self._reset_pending()
+
+    def close(self) -> None:
+        self.commit()
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        self._db.close()
+
+
+class RedisStore:
+    """Hashes ``{prefix}url``, ``{prefix}exact``, ``{prefix}band`` (key -> first id),
+    ``{prefix}sig`` (id -> signature) and ``{prefix}meta`` on one server."""
+
+    def __init__(self, url: str, prefix: str = "dedupe:", client: Any = None) -> None:
+        import redis
+
+        # Any: redis-py's stubs type replies as bytes | str; we never decode on the client.
+        self._r: Any = client if client is not None else redis.Redis.from_url(url)
+        self.prefix = prefix
+        self.url = url
+        p = prefix
+        self._k_url, self._k_exact, self._k_band = f"{p}url", f"{p}exact", f"{p}band"
+        self._k_sig, self._k_meta = f"{p}sig", f"{p}meta"
+
+    def check_params(self, params: dict[str, str]) -> None:
+        raw = self._r.hgetall(self._k_meta)
+        stored = {k.decode(): v.decode() for k, v in raw.items()}
+        _check(stored, params, f"{self.url} {self.prefix}")
+        pipe = self._r.pipeline()
+        for k, v in {**params, "schema": SCHEMA_VERSION}.items():
+            pipe.hsetnx(self._k_meta, k, v)
+        pipe.execute()
+
+    def lookup(self, url: str | None, digest: int, bands: Sequence[int],
+               want_exact: bool = True) -> Lookup:
+        pipe = self._r.pipeline(transaction=False)
+        pipe.hget(self._k_url, url or "")
+        pipe.hget(self._k_exact, str(digest))
+        if bands:
+            pipe.hmget(self._k_band, [str(k) for k in bands])
+        res = pipe.execute()
+        found = Lookup(
+            url_id=res[0].decode() if url is not None and res[0] else None,
+            exact_id=res[1].decode() if want_exact and res[1] else None,
+        )
+        if bands:
+            ids = sorted({v.decode() for v in res[2] if v})
+            if ids:
+                sigs = self._r.hmget(self._k_sig, ids)
+                found.candidates = [(i, np.frombuffer(s, dtype=np.uint32))
+                                    for i, s in zip(ids, sigs, strict=True) if s]
+        return found
+
+    def add_url(self, url: str, first_id: str) -> None:
+        self._r.hsetnx(self._k_url, url, first_id)
+
+    def add_doc(self, doc_id: str, digest: int, bands: Sequence[int], sig: Sig) -> None:
+        pipe = self._r.pipeline(transaction=False)
+        pipe.hsetnx(self._k_exact, str(digest), doc_id)
+        if bands:
+            pipe.hsetnx(self._k_sig, doc_id, sig.astype(np.uint32).tobytes())
+            for k in bands:
+                pipe.hsetnx(self._k_band, str(k), doc_id)
+        pipe.execute()
+
+    def commit(self) -> None:
+        """Nothing to do: every ``add_*`` is applied on the server when made."""
+
+    def close(self) -> None:
+        self._r.close()

@@ -1,0 +1,73 @@
+"""``DedupePipeline``: drop or mark duplicates after cleaning.
+
+Stages (see crawler/dedupe): canonical URL -> exact hash of the normalised text
+-> MinHash/LSH near duplicate. ``DEDUP_MODE = drop`` raises ``DuplicateItem``
+with the reason; ``mark`` keeps the record and fills ``duplicate_of`` with the
+id of the first copy seen. Stats: ``dedupe/kept``, ``dedupe/url``,
+``dedupe/exact``, ``dedupe/near``, ``dedupe/skipped`` (no text), each also per
+site (``dedupe/near/fissico``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
+from crawler.exceptions import DuplicateItem
+
+
+class DedupePipeline:
+    def __init__(self, config: DedupeConfig, crawler: Crawler) -> None:
+        self.config = config
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.deduper: Deduper | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        config = DedupeConfig.from_settings(crawler.settings)
+        if not config.enabled:
+            raise NotConfigured("DEDUP_ENABLED is off")
+        return cls(config, crawler)
+
+    def open_spider(self) -> None:
+        if self.deduper is None:
+            self.deduper = Deduper(self.config, open_store(self.config, self.crawler.settings))
+
+    def close_spider(self) -> None:
+        if self.deduper is not None:
+            self.deduper.close()
+            self.deduper = None
+
+    def _inc(self, key: str, site: str | None) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(f"dedupe/{key}")
+            if site:
+                self.stats.inc_value(f"dedupe/{key}/{site}")
+
+    def process_item(self, item: Any) -> Any:
+        if self.deduper is None:
+            self.open_spider()
+        assert self.deduper is not None
+        adapter = ItemAdapter(item)
+        text = adapter.get("text")
+        rid = adapter.get("id")
+        site = adapter.get("site")
+        if not isinstance(text, str) or not text.strip() or not isinstance(rid, str):
+            # gone/error records of a re-fetch carry no text: nothing to compare.
+            self._inc("skipped", site)
+            return item
+        verdict = self.deduper.check(Doc(rid, adapter.get("url"), text))
+        if not verdict.duplicate:
+            self._inc("kept", site)
+            return item
+        assert verdict.stage is not None
+        self._inc(verdict.stage, site)
+        if self.config.mode == "drop":
+            raise DuplicateItem(f"{rid}: {verdict.reason()}")
+        adapter["duplicate_of"] = verdict.first_id
+        return item

@@ -1,0 +1,97 @@
+"""DedupePipeline through a crawler built by Scrapy's test helper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.test import get_crawler
+
+from crawler.dedupe.synth import Writer
+from crawler.exceptions import DuplicateItem
+from crawler.items import ArticleItem
+from pipelines.dedupe import DedupePipeline
+
+
+def make_pipeline(tmp_path: Path, **settings: Any) -> DedupePipeline:
+    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    pipe = DedupePipeline.from_crawler(crawler)
+    pipe.open_spider()
+    return pipe
+
+
+def items() -> list[ArticleItem]:
+    w = Writer(21)
+    a, b = w.article(), w.article()
+    return [
+        ArticleItem(id="a" * 16, url="http://fissico.com/html/xw/1.html", site="fissico", text=a),
+        ArticleItem(id="b" * 16, url="https://FISSICO.com/html/xw/1.html?utm_source=x",
+                    site="fissico", text=b),
+        ArticleItem(id="c" * 16, url=None, site="sxnews", text=a),
+        ArticleItem(id="d" * 16, url="http://www.sxrb.com/x/2.shtml", site="sxnews",
+                    text=w.mirror(w.edited(a))),
+        ArticleItem(id="e" * 16, url="http://www.sxrb.com/x/3.shtml", site="sxnews", text=b),
+    ]
+
+
+def stats(pipe: DedupePipeline) -> dict[str, Any]:
+    assert pipe.stats is not None
+    return {k: v for k, v in pipe.stats.get_stats().items() if k.count("/") == 1}
+
+
+def test_drop_mode_raises_with_reason_and_counts(tmp_path: Path) -> None:
+    pipe = make_pipeline(tmp_path)
+    kept, reasons = [], []
+    for item in items():
+        try:
+            kept.append(pipe.process_item(item)["id"])
+        except DuplicateItem as exc:
+            reasons.append(str(exc))
+    pipe.close_spider()
+    assert kept == ["a" * 16, "e" * 16]
+    assert "same canonical URL as aaaa" in reasons[0]
+    assert "exact duplicate of aaaa" in reasons[1]
+    assert "near duplicate of aaaa" in reasons[2]
+    assert stats(pipe) == {"dedupe/kept": 2, "dedupe/url": 1, "dedupe/exact": 1,
+                           "dedupe/near": 1}
+
+
+def test_mark_mode_keeps_and_fills_duplicate_of(tmp_path: Path) -> None:
+    pipe = make_pipeline(tmp_path, DEDUP_MODE="mark")
+    out = [pipe.process_item(item) for item in items()]
+    pipe.close_spider()
+    assert [o.get("duplicate_of") for o in out] == [None, "a" * 16, "a" * 16, "a" * 16, None]
+
+
+def test_state_persists_between_crawls(tmp_path: Path) -> None:
+    pipe = make_pipeline(tmp_path)
+    for item in items()[:1]:
+        pipe.process_item(item)
+    pipe.close_spider()
+    pipe = make_pipeline(tmp_path)
+    with pytest.raises(DuplicateItem):
+        pipe.process_item(items()[0])
+    pipe.close_spider()
+
+
+def test_records_without_text_pass_and_disabled_is_not_configured(tmp_path: Path) -> None:
+    pipe = make_pipeline(tmp_path)
+    gone = ArticleItem(id="f" * 16, url="http://fissico.com/html/xw/9.html", status="gone")
+    assert pipe.process_item(gone) is gone
+    assert stats(pipe) == {"dedupe/skipped": 1}
+    pipe.close_spider()
+    with pytest.raises(NotConfigured):
+        make_pipeline(tmp_path, DEDUP_ENABLED=False)
+
+
+def test_refetch_setting_keeps_the_same_record_seen_again(tmp_path: Path) -> None:
+    pipe = make_pipeline(tmp_path, DEDUP_SAME_ID_IS_DUPLICATE=False)
+    first = items()[0]
+    pipe.process_item(first)
+    again = ArticleItem(first, status="unchanged")
+    assert pipe.process_item(again).get("duplicate_of") is None
+    pipe.close_spider()
