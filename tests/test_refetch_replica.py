@@ -106,3 +106,15 @@ def test_input_directory_with_a_bad_file(replica: Any, tmp_path: Path) -> None:
     statuses = sorted((r["status"], r.get("reason") or "") for r in run.records)
     assert statuses[0][0] == "error" and "binary" in statuses[0][1]
     assert statuses[1] == ("unchanged", "")
+
+
+def test_refetch_after_a_crawl_shares_state_without_dropping(replica: Any, tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    crawl = run_crawl("fissico", replica.proxy_url, state, tmp_path / "c.jsonl")
+    assert crawl.returncode == 0 and len(crawl.records) == len(replica.truth("fissico"))
+    earlier = _write_jsonl(tmp_path / "earlier.jsonl", crawl.records[:4])
+    run = run_crawl("refetch", replica.proxy_url, state, tmp_path / "o.jsonl",
+                    "-a", f"input={earlier}")
+    # Crawled before, fetched again: not a duplicate of itself, not skipped by deltafetch.
+    assert [r["status"] for r in run.records] == ["unchanged"] * 4
+    assert "DuplicateItem" not in run.log
