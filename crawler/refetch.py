@@ -27,7 +27,6 @@ SEED_NAME = re.compile(r"^\d+_(?P<id>[0-9a-f]{16})\.txt$")
 ID_RE = re.compile(r"[0-9a-f]{16}")
 ARTICLE_ADDRESS = re.compile(r"本文地址\s*[:：]\s*(?P<url>https?://\S+)")
 URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*$")
-NOT_TEXT = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -41,10 +40,11 @@ class RefetchTarget:
 
 
 def text_fingerprint(text: str) -> str:
-    """Hash of the text with glosses, width, whitespace and punctuation folded,
-    so that re-rendering or re-spacing does not count as a change."""
-    folded, _ = strip_glosses(fold_width(text))
-    return hashlib.sha256(NOT_TEXT.sub("", folded).encode("utf-8")).hexdigest()[:32]
+    """Hash of the text as dedupe normalises it (Simplified script, no glosses,
+    no punctuation or spacing), so re-rendering or re-spacing is no change."""
+    from crawler.dedupe import normalise
+
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:32]
 
 
 def expand_input(spec: str) -> list[Path]:

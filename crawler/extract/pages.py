@@ -73,6 +73,13 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     raise ExtractionError("bad_encoding")
 
 
+def response_text(response: Response) -> str:
+    """The response body decoded by ``decode_body`` (raises ``ExtractionError``)."""
+    content_type = response.headers.get("Content-Type")
+    header = content_type.decode("latin-1") if content_type else None
+    return decode_body(response.body, header)[0]
+
+
 @dataclass
 class ArticlePage:
     response: Response
@@ -80,9 +87,7 @@ class ArticlePage:
 
     @cached_property
     def html(self) -> str:
-        content_type = self.response.headers.get("Content-Type")
-        header = content_type.decode("latin-1") if content_type else None
-        return decode_body(self.response.body, header)[0]
+        return response_text(self.response)
 
     def url(self) -> str:
         return canonical_url(self.response.url)
@@ -156,9 +161,7 @@ class ListingPage:
 
     @cached_property
     def selector(self) -> parsel.Selector:
-        content_type = self.response.headers.get("Content-Type")
-        header = content_type.decode("latin-1") if content_type else None
-        return parsel.Selector(text=decode_body(self.response.body, header)[0])
+        return parsel.Selector(text=response_text(self.response))
 
     def _abs(self, href: str) -> str:
         return urldefrag(urljoin(self.response.url, href.strip()))[0]
