@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from crawler.dedupe import normalise
 from crawler.textnorm import fold_width, strip_glosses
 from crawler.urls import record_id
 
@@ -42,8 +43,6 @@ class RefetchTarget:
 def text_fingerprint(text: str) -> str:
     """Hash of the text as dedupe normalises it (Simplified script, no glosses,
     no punctuation or spacing), so re-rendering or re-spacing is no change."""
-    from crawler.dedupe import normalise
-
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:32]
 
 
