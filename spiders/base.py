@@ -100,33 +100,31 @@ class NewsSpider(scrapy.Spider):
 
     # -- callbacks -----------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
-        page = ListingPage(response, self.layout)
-        for url in page.listings():
-            if self._wanted_column(url):
-                yield self.listing_request(url)
-        yield from self._article_requests(page)
-
-    def _article_requests(self, page: ListingPage) -> Iterator[scrapy.Request]:
-        for listed in page.articles():
-            if not self._wanted_column(listed.url):
-                continue
-            if not self.args.in_window(listed.date):
-                self._inc("listing/outside_window")
-                continue
-            yield self.article_request(listed.url)
+        yield from self._follow(response, paginate=False)
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        yield from self._follow(response, paginate=True)
+
+    def _follow(self, response: Response, paginate: bool) -> Iterator[scrapy.Request]:
+        """Articles and channel listings linked from a page, then (on a
+        listing) the next page unless paging can stop here."""
         try:
             page = ListingPage(response, self.layout)
             listed = page.articles()
         except ExtractionError as exc:
             self._inc(f"listing/dropped/{exc.reason}")
             return
-        yield from self._article_requests(page)
+        for article in listed:
+            if not self._wanted_column(article.url):
+                continue
+            if not self.args.in_window(article.date):
+                self._inc("listing/outside_window")
+                continue
+            yield self.article_request(article.url)
         for url in page.listings():
             if self._wanted_column(url):
                 yield self.listing_request(url)
-        next_url = page.next_page()
+        next_url = page.next_page() if paginate else None
         if next_url is None:
             return
         dated = [a.date for a in listed if a.date is not None]
