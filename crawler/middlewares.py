@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 from typing import Any, Self
 
 from scrapy import Request, Spider, signals
@@ -22,6 +23,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy_deltafetch.middleware import DeltaFetch
 
+from crawler.exceptions import DuplicateItem
 from crawler.seen import SeenStore
 from crawler.state import state_dir
 from crawler.urls import refuse_reason
@@ -73,8 +75,6 @@ class DurableDeltaFetch(DeltaFetch):
         return o
 
     def spider_opened(self, spider: Spider) -> None:
-        from pathlib import Path
-
         reset = self.reset or bool(getattr(spider, "deltafetch_reset", False))
         self.db = SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
@@ -98,7 +98,7 @@ class DurableDeltaFetch(DeltaFetch):
                      spider: Spider) -> None:
         # A duplicate is known content: no need to fetch it again. Anything
         # else dropped (an empty page, say) is tried again next run.
-        if type(exception).__name__ == "DuplicateItem":
+        if isinstance(exception, DuplicateItem):
             self._mark(response)
 
     def _skip(self, request: Request) -> bool:
