@@ -30,23 +30,16 @@ class RefetchStatusPipeline:
             raise NotConfigured
         return cls(crawler)
 
-    def _earlier_fingerprint(self, rid: str) -> str | None:
-        spider: Any = self.crawler.spider
-        target = spider.earlier.get(rid)
-        if target is not None and target.earlier_text is not None:
-            return text_fingerprint(spider._earlier_clean(target))
-        known = spider.state.get(rid)
-        return known.get("fingerprint") if known else None
-
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         if adapter.get("status") is None:
             rid = adapter["id"]
             now = text_fingerprint(adapter.get("text") or "")
-            before = self._earlier_fingerprint(rid)
+            spider: Any = self.crawler.spider
+            before = spider.earlier_fingerprint(rid)
             adapter["status"] = ("new" if before is None
                                  else "unchanged" if before == now else "updated")
-            self.crawler.spider.state.save_fingerprint(rid, now)  # type: ignore[union-attr]
+            spider.state.save_fingerprint(rid, now)
         self.stats.inc_value(f"refetch/status/{adapter['status']}")
         self.stats.inc_value(f"refetch/site/{adapter.get('site') or 'unknown'}")
         return item

@@ -21,11 +21,18 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import validate_model
+from crawler.cleaning import clean_document
 from crawler.extract.pages import ArticlePage, ExtractionError
 from crawler.extract.sites import SITE_LAYOUTS
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
-from crawler.refetch import RefetchState, RefetchTarget, expand_input, read_targets
+from crawler.refetch import (
+    RefetchState,
+    RefetchTarget,
+    expand_input,
+    read_targets,
+    text_fingerprint,
+)
 from crawler.state import state_dir
 from crawler.urls import allowed_domains, canonical_url, refuse_reason, site_for_url
 from spiders.base import utc_now
@@ -56,7 +63,8 @@ class RefetchSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
         super().__init__(*args)
-        self.earlier: dict[str, RefetchTarget] = {}
+        # Fingerprint of the clean text each input document held, by id.
+        self.earlier: dict[str, str] = {}
 
     @classmethod
     def validate_args(cls, raw: dict[str, Any]) -> RefetchArgs:
@@ -86,17 +94,24 @@ class RefetchSpider(scrapy.Spider):
         url = url or target.url
         site = site_for_url(url) if url else None
         return ArticleItem(id=target.id, url=canonical_url(url) if url and site else url,
-                           site=site, text=self._earlier_clean(target), fetched_at=utc_now(),
+                           site=site, text=self.earlier_clean_text(target), fetched_at=utc_now(),
                            status=status, reason=reason)
 
-    def _earlier_clean(self, target: RefetchTarget) -> str:
+    @staticmethod
+    def earlier_clean_text(target: RefetchTarget) -> str:
+        """The clean text the input held for ``target`` ("" when none)."""
         if target.earlier_text is None:
             return ""
         if target.earlier_is_page:
-            from crawler.cleaning import clean_document
-
             return clean_document(target.earlier_text).text
         return target.earlier_text
+
+    def earlier_fingerprint(self, rid: str) -> str | None:
+        """What the text was before: from the input, else from an earlier re-fetch."""
+        if rid in self.earlier:
+            return self.earlier[rid]
+        known = self.state.get(rid)
+        return known.get("fingerprint") if known else None
 
     async def start(self) -> AsyncIterator[Any]:
         for target in read_targets(self.args.input):
@@ -113,7 +128,8 @@ class RefetchSpider(scrapy.Spider):
     def request_for(self, target: RefetchTarget) -> scrapy.Request:
         assert target.url is not None and target.id is not None
         url = canonical_url(target.url)
-        self.earlier[target.id] = target
+        if target.earlier_text is not None:
+            self.earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
         headers: dict[str, str] = {}
         known = self.state.get(target.id)
         if self.conditional and known and known.get("page_text"):
