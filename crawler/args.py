@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import (
@@ -16,8 +16,12 @@ from pydantic import (
     model_validator,
 )
 
+from crawler.sites.base import Site
+
 MAX_ID_SPAN = 10_000_000
-COLUMN_RE = re.compile(r"[a-z0-9_]+")
+# A column is a path of lower-case segments ("lzyl", "xw/dzyw", "318641/318818"):
+# never "..", never a scheme or a host.
+COLUMN_RE = re.compile(r"[a-z0-9_]+(?:/[a-z0-9_]+)*")
 
 
 class ArgumentError(ValueError):
@@ -40,7 +44,7 @@ class CrawlArgs(BaseModel):
             value = [part.strip() for part in value.split(",") if part.strip()]
         for part in value:
             if not isinstance(part, str) or not COLUMN_RE.fullmatch(part):
-                raise ValueError(f"{part!r} is not a column name ([a-z0-9_]+)")
+                raise ValueError(f"{part!r} is not a column name (a/b/c of [a-z0-9_]+)")
         return tuple(value)
 
     @field_validator("ids", mode="before")
@@ -93,13 +97,19 @@ def validate_model(model: type[M], raw: Mapping[str, Any]) -> M:
         raise ArgumentError("; ".join(parts)) from None
 
 
-def parse_crawl_args(raw: Mapping[str, Any], columns: Iterable[str] = ()) -> CrawlArgs:
+def parse_crawl_args(raw: Mapping[str, Any], site: Site | None = None) -> CrawlArgs:
     """Validate a site spider's ``-a`` arguments (see ``validate_model``) and
-    its ``categories`` against the site's known columns."""
+    its ``categories`` against the forms of the site's columns. A column of
+    the right form that the site description does not list is allowed (the
+    lists hold the columns seen, not all there are); ``unknown_columns`` names
+    them so the spider can say so."""
     args = validate_model(CrawlArgs, raw)
-    known = tuple(columns)
-    unknown = [c for c in args.categories if known and c not in known]
-    if unknown:
-        raise ArgumentError(
-            f"categories={','.join(unknown)!r}: unknown column(s); known: {', '.join(known)}")
+    if site is not None:
+        problems = [p for c in args.categories if (p := site.column_problem(c))]
+        if problems:
+            raise ArgumentError(f"categories: {'; '.join(problems)}")
     return args
+
+
+def unknown_columns(args: CrawlArgs, site: Site) -> list[str]:
+    return [c for c in args.categories if c not in site.columns]

@@ -5,10 +5,6 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 
-class EmptyArticle(DropItem):
-    """Cleaning left no article text (the page was all chrome, or empty)."""
-
-
 class DuplicateItem(DropItem):
     """The item is a copy of one seen before (same URL, same text, or near-same text)."""
 

@@ -130,7 +130,7 @@ def read_targets(spec: str) -> Iterator[RefetchTarget]:
 
 class RefetchState:
     """What earlier re-fetches learnt, per record id: the server's validators
-    (for conditional requests), the page text and its fingerprint."""
+    (for conditional requests), the extracted record and its text's fingerprint."""
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -138,25 +138,33 @@ class RefetchState:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, url TEXT, etag TEXT, "
             "last_modified TEXT, page_text TEXT, fingerprint TEXT, at REAL)")
+        # The extracted record, re-emitted on a 304. State written before it was
+        # kept has only page_text: such pages are fetched unconditionally once.
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(pages)")}
+        if "record" not in columns:
+            self._db.execute("ALTER TABLE pages ADD COLUMN record TEXT")
 
     def get(self, rid: str) -> dict[str, Any] | None:
         cur = self._db.execute(
-            "SELECT url, etag, last_modified, page_text, fingerprint FROM pages WHERE id = ?",
+            "SELECT url, etag, last_modified, record, fingerprint FROM pages WHERE id = ?",
             (rid,))
         row = cur.fetchone()
         if row is None:
             return None
-        return dict(zip(("url", "etag", "last_modified", "page_text", "fingerprint"), row,
-                        strict=True))
+        found = dict(zip(("url", "etag", "last_modified", "record", "fingerprint"), row,
+                         strict=True))
+        found["record"] = json.loads(found["record"]) if found["record"] else None
+        return found
 
     def save_page(self, rid: str, url: str, etag: str | None, last_modified: str | None,
-                  page_text: str) -> None:
+                  record: dict[str, Any]) -> None:
         self._db.execute(
-            "INSERT INTO pages (id, url, etag, last_modified, page_text, at) "
+            "INSERT INTO pages (id, url, etag, last_modified, record, at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET url=excluded.url, "
             "etag=excluded.etag, last_modified=excluded.last_modified, "
-            "page_text=excluded.page_text, at=excluded.at",
-            (rid, url, etag, last_modified, page_text, time.time()))
+            "record=excluded.record, at=excluded.at",
+            (rid, url, etag, last_modified, json.dumps(record, ensure_ascii=False),
+             time.time()))
 
     def save_fingerprint(self, rid: str, fingerprint: str) -> None:
         self._db.execute(

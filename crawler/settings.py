@@ -69,7 +69,7 @@ SPIDER_MIDDLEWARES = {
     "crawler.middlewares.DurableDeltaFetch": 100,
 }
 ITEM_PIPELINES = {
-    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.script.ScriptPipeline": 300,
     "pipelines.window.DateWindowPipeline": 350,
     "pipelines.refetch.RefetchStatusPipeline": 380,
     "pipelines.dedupe.DedupePipeline": 400,
@@ -86,9 +86,8 @@ WINDOW_ENABLED = True  # drop articles whose published_at is outside since/until
 # validators earlier re-fetches stored under STATE_DIR/refetch.
 REFETCH_CONDITIONAL = True
 
-# Cleaning (pipelines.clean, scrapy clean): rules live in crawler/cleaning/rules.py.
+# Output script (pipelines.script, scrapy clean): keep as served, or convert.
 TEXT_SCRIPT = "keep"  # keep | hans (Simplified) | hant (Traditional), by OpenCC
-CLEAN_TRUST_ITEM_SITE = True  # use the spider's site; False detects it from the page text
 
 # Dedupe (pipelines.dedupe, scrapy dedupe): canonical URL, exact and near-duplicate
 # text. Parameters and the measurements behind them: docs/dedupe.md.

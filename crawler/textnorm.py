@@ -59,11 +59,25 @@ def collapse_spaces(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip()
 
 
-def strip_glosses(text: str) -> tuple[str, int]:
-    """Remove pinyin glosses; return the text and how many were removed."""
+# Glosses broken by a bad re-encoding: "日?qǐng)?bào)" (the character after the
+# "?" is lost for good), and "&middot;" whose "&" became "?".
+GLOSS_DEBRIS_RE = re.compile(
+    rf"(?:\?(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\))+")
+ENTITY_DEBRIS = {"?middot;": "·", "?nbsp;": " ", "?ldquo;": "“", "?rdquo;": "”"}
+_ENTITY_DEBRIS_RE = re.compile("|".join(re.escape(k) for k in ENTITY_DEBRIS))
+
+
+def strip_glosses(text: str, *, glossed: bool | None = None) -> tuple[str, int]:
+    """Remove pinyin glosses (and their debris); return the text and how many
+    were removed. Neutral-tone glosses go only on a glossing page: ``glossed``
+    says whether this is one, ``None`` decides from the text's toned glosses."""
+    text, debris = GLOSS_DEBRIS_RE.subn("", text)
+    if "?" in text:
+        text, entities = _ENTITY_DEBRIS_RE.subn(lambda m: ENTITY_DEBRIS[m.group()], text)
+        debris += entities
     text, toned = GLOSS_RE.subn("", text)
-    if toned >= NEUTRAL_GLOSS_MIN_TONED:
+    if glossed if glossed is not None else toned >= NEUTRAL_GLOSS_MIN_TONED:
         text, neutral = NEUTRAL_GLOSS_RE.subn("", text)
-        return text, toned + neutral
-    return text, toned
+        return text, toned + neutral + debris
+    return text, toned + debris
 

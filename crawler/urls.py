@@ -1,7 +1,8 @@
-"""The three sites, their hosts, canonical URLs, record ids and the fetch guard.
+"""Canonical URLs, record ids and the fetch guard.
 
 Everything that decides *which* URL is the same article, and *whether* a URL may
-be fetched at all, lives here so that spiders, re-fetch and dedupe agree.
+be fetched at all, lives here so that spiders, re-fetch and dedupe agree. The
+sites' hosts and URL aliases come from their descriptions (``crawler.sites``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,7 @@ import ipaddress
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Site name -> hosts. A leading dot means "this domain and its subdomains".
-SITE_HOSTS: dict[str, tuple[str, ...]] = {
-    "shanxidayuan": ("www.shanxidayuan.com", "shanxidayuan.com"),
-    "fissico": ("fissico.com", "www.fissico.com"),
-    "sxnews": (".sxrb.com",),
-}
-SITES: tuple[str, ...] = tuple(SITE_HOSTS)
+from crawler.sites import site_for_host
 
 # Query parameters that only track where a click came from.
 TRACKING_PARAMS = re.compile(
@@ -27,31 +22,6 @@ TRACKING_PARAMS = re.compile(
 )
 INDEX_PAGE = re.compile(r"/index\.s?html?$", re.I)
 DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def host_site(host: str) -> str | None:
-    """The site a host belongs to, or ``None``."""
-    host = host.lower().rstrip(".")
-    for site, hosts in SITE_HOSTS.items():
-        for allowed in hosts:
-            if allowed.startswith("."):
-                if host == allowed[1:] or host.endswith(allowed):
-                    return site
-            elif host == allowed:
-                return site
-    return None
-
-
-def site_for_url(url: str) -> str | None:
-    try:
-        return host_site(urlsplit(url).hostname or "")
-    except ValueError:
-        return None
-
-
-def allowed_domains() -> list[str]:
-    """Domains for Scrapy's offsite filter (subdomains are allowed by it)."""
-    return sorted({h.lstrip(".") for hosts in SITE_HOSTS.values() for h in hosts})
 
 
 def refuse_reason(url: str) -> str | None:
@@ -80,7 +50,7 @@ def refuse_reason(url: str) -> str | None:
         return "credentials in URL"
     if port is not None and port != DEFAULT_PORTS[parts.scheme.lower()]:
         return f"non-default port {port}"
-    if host_site(host) is None:
+    if site_for_host(host) is None:
         return f"host {host} is not one of the three sites"
     return None
 
@@ -90,14 +60,16 @@ def canonical_url(url: str) -> str:
 
     Lower-case scheme and host, no default port, no fragment, no tracking
     parameters (the rest sorted), no ``index.html``, no trailing slash, and
-    ``http`` for the three sites (the scheme their pages state as 本文地址).
+    ``http`` for the three sites (the scheme their pages state as 本文地址), and
+    a site's alias (a Shanxi News ``/BIG5/`` copy) as the page it copies.
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
-    if host_site(host) is not None and scheme == "https" and port in (None, 443):
+    site = site_for_host(host)
+    if site is not None and scheme == "https" and port in (None, 443):
         scheme, netloc = "http", host
     path = re.sub(r"/{2,}", "/", parts.path or "/")
     path = INDEX_PAGE.sub("/", path)
@@ -107,7 +79,8 @@ def canonical_url(url: str) -> str:
         sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                if not TRACKING_PARAMS.match(k))
     )
-    return urlunsplit((scheme, netloc, path, query, ""))
+    canonical = urlunsplit((scheme, netloc, path, query, ""))
+    return site.canonical_alias(canonical) if site is not None else canonical
 
 
 def record_id(url: str) -> str:

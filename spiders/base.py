@@ -1,7 +1,8 @@
 """The shared site spider: discovery, pagination, backfills, incremental stops.
 
-Spiders only route; what a page holds comes from the page objects in
-``crawler.extract.pages``, and the text is cleaned by the item pipelines.
+Spiders only route: a page's record comes whole from the page objects in
+``crawler.extract.pages``, and what a site's URLs look like from its
+description in ``crawler.sites``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from crawler.args import CrawlArgs, parse_crawl_args
+from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
-from crawler.extract.sites import SiteLayout
 from crawler.items import ArticleItem
-from crawler.urls import allowed_domains, record_id
+from crawler.sites import allowed_domains, in_column
+from crawler.sites.base import Site
+from crawler.urls import record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
+ID_WALK = "id_walk"  # request meta: (number, index of the column tried) of an id walk
 
 
 def utc_now() -> str:
@@ -30,7 +33,7 @@ def utc_now() -> str:
 
 
 class NewsSpider(scrapy.Spider):
-    layout: ClassVar[SiteLayout]
+    site: ClassVar[Site]
     allowed_domains = allowed_domains()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -42,7 +45,7 @@ class NewsSpider(scrapy.Spider):
 
     @classmethod
     def validate_args(cls, raw: Mapping[str, Any]) -> CrawlArgs:
-        return parse_crawl_args(raw, cls.layout.columns)
+        return parse_crawl_args(raw, cls.site)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -64,39 +67,53 @@ class NewsSpider(scrapy.Spider):
         limit = self.args.max_items
         return limit is None or self._scraped + self._pending < limit
 
-    def _inc(self, key: str) -> None:
+    def _inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(key)
+        self.crawler.stats.inc_value(key, count)
 
     # -- requests ----------------------------------------------------------
     def columns(self) -> tuple[str, ...]:
-        return self.args.categories or self.layout.columns
+        return self.args.categories or tuple(self.site.columns)
 
-    def article_request(self, url: str) -> scrapy.Request:
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY,
-                              meta={"deltafetch_key": record_id(url)})
+                              meta={"deltafetch_key": record_id(url), **meta})
 
     def listing_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_listing)
 
+    def id_request(self, number: int, column_index: int) -> scrapy.Request:
+        """One try of an id walk on a site whose ids are one sequence across
+        columns: a 404 moves on to the next column."""
+        url = self.site.article_for(self.columns()[column_index], number)
+        return self.article_request(url, **{ID_WALK: (number, column_index),
+                                            "handle_httpstatus_list": [404]})
+
     async def start(self) -> AsyncIterator[Any]:
+        unknown = unknown_columns(self.args, self.site)
+        if unknown:
+            self.logger.warning("categories not in the site description (allowed, but check "
+                                "the spelling): %s", ", ".join(unknown))
         if self.args.ids is not None:
-            start, end = self.args.ids
-            for column in self.columns():
-                for number in range(start, end + 1):
-                    url = self.layout.article_template.format(column=column, id=number)
-                    yield self.article_request(url)
+            first, last = self.args.ids
+            if self.site.shared_ids:
+                for number in range(first, last + 1):
+                    yield self.id_request(number, 0)
+            else:
+                for column in self.columns():
+                    for number in range(first, last + 1):
+                        yield self.article_request(self.site.article_for(column, number))
         elif self.args.categories:
             for column in self.args.categories:
-                yield self.listing_request(self.layout.listing_template.format(column=column))
+                yield self.listing_request(self.site.listing_for(column))
         else:
-            yield scrapy.Request(self.layout.home, callback=self.parse_home)
+            for home in self.site.homes:
+                yield scrapy.Request(home, callback=self.parse_home)
 
-    def _wanted_column(self, url: str) -> bool:
+    def _wanted(self, url: str) -> bool:
         if not self.args.categories:
             return True
-        match = self.layout.listing_url.match(url) or self.layout.article_url.match(url)
-        return bool(match and match["column"] in self.args.categories)
+        return in_column(self.site.column_of(url), self.args.categories)
 
     # -- callbacks -----------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
@@ -106,23 +123,23 @@ class NewsSpider(scrapy.Spider):
         yield from self._follow(response, paginate=True)
 
     def _follow(self, response: Response, paginate: bool) -> Iterator[scrapy.Request]:
-        """Articles and channel listings linked from a page, then (on a
-        listing) the next page unless paging can stop here."""
+        """Articles and listings linked from a page, then (on a listing) the
+        next page unless paging can stop here."""
         try:
-            page = ListingPage(response, self.layout)
+            page = ListingPage(response, self.site)
             listed = page.articles()
         except ExtractionError as exc:
             self._inc(f"listing/dropped/{exc.reason}")
             return
         for article in listed:
-            if not self._wanted_column(article.url):
+            if not self._wanted(article.url):
                 continue
             if not self.args.in_window(article.date):
                 self._inc("listing/outside_window")
                 continue
             yield self.article_request(article.url)
         for url in page.listings():
-            if self._wanted_column(url):
+            if self._wanted(url):
                 yield self.listing_request(url)
         next_url = page.next_page() if paginate else None
         if next_url is None:
@@ -139,18 +156,27 @@ class NewsSpider(scrapy.Spider):
             return
         yield self.listing_request(next_url)
 
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        walk = response.meta.get(ID_WALK)
+        if walk is not None and response.status == 404:
+            number, index = walk
+            if index + 1 < len(self.columns()):
+                yield self.id_request(number, index + 1)
+            else:
+                self._inc("ids/not_found")
+            return
+        if walk is not None:
+            self._inc("ids/found")
         if not self._room_for_items():
             raise CloseSpider("max_items")
-        page = ArticlePage(response, self.layout)
+        page = ArticlePage.from_response(response, self.site)
         try:
-            item, used_fallback = page.item(utc_now())
+            record = page.record()
         except ExtractionError as exc:
             self._inc(f"extract/dropped/{exc.reason}")
             self.logger.warning("No article at %s: %s", response.url, exc.reason)
             return
-        if used_fallback:
-            self._inc("extract/fallback")
-            self._inc(f"extract/fallback/{self.name}")
+        for key, count in page.extraction.counters.items():
+            self._inc(f"extract/{key}", count)
         self._pending += 1
-        yield item
+        yield ArticleItem(**record, fetched_at=utc_now())

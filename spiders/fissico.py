@@ -1,13 +1,14 @@
-"""fissico.com (a copy of 康巴传媒网): /html/xw/<column>/<id>.html.
+"""fissico.com (a copy of 康巴传媒网): /html/<section>/<column>/<id>.html.
 
-Served in Traditional script with pinyin glosses."""
+Served in Traditional script with pinyin glosses; ids are one sequence across
+all columns, so an ``ids=`` walk tries each column for each id."""
 
 from __future__ import annotations
 
-from crawler.extract.sites import SITE_LAYOUTS
+from crawler.sites import SITES
 from spiders.base import NewsSpider
 
 
 class FissicoSpider(NewsSpider):
     name = "fissico"
-    layout = SITE_LAYOUTS["fissico"]
+    site = SITES["fissico"]

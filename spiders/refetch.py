@@ -21,9 +21,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import validate_model
-from crawler.cleaning import clean_document
+from crawler.cleaning.core import clean_document
 from crawler.extract.pages import ArticlePage, ExtractionError
-from crawler.extract.sites import SITE_LAYOUTS
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
 from crawler.refetch import (
@@ -33,8 +32,9 @@ from crawler.refetch import (
     read_targets,
     text_fingerprint,
 )
+from crawler.sites import allowed_domains, site_for_url
 from crawler.state import state_dir
-from crawler.urls import allowed_domains, canonical_url, refuse_reason, site_for_url
+from crawler.urls import canonical_url, refuse_reason
 from spiders.base import utc_now
 
 GONE_STATUSES = (404, 410)
@@ -94,8 +94,8 @@ class RefetchSpider(scrapy.Spider):
         url = url or target.url
         site = site_for_url(url) if url else None
         return ArticleItem(id=target.id, url=canonical_url(url) if url and site else url,
-                           site=site, text=self.earlier_clean_text(target), fetched_at=utc_now(),
-                           status=status, reason=reason)
+                           site=site.name if site else None, text=self.earlier_clean_text(target),
+                           fetched_at=utc_now(), status=status, reason=reason)
 
     @staticmethod
     def earlier_clean_text(target: RefetchTarget) -> str:
@@ -132,7 +132,7 @@ class RefetchSpider(scrapy.Spider):
             self.earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
         headers: dict[str, str] = {}
         known = self.state.get(target.id)
-        if self.conditional and known and known.get("page_text"):
+        if self.conditional and known and known.get("record"):
             if known.get("etag"):
                 headers["If-None-Match"] = known["etag"]
             if known.get("last_modified"):
@@ -156,30 +156,27 @@ class RefetchSpider(scrapy.Spider):
             return
         if response.status == 304:
             known = self.state.get(target.id) or {}
-            text = known.get("page_text")
-            if not text:
+            if not known.get("record"):
                 yield self.problem_item(target, "error", "304 without a stored page")
                 return
-            item = ArticleItem(id=target.id, url=canonical_url(response.url), site=site,
-                               text=text, fetched_at=utc_now())
+            record = known["record"]
         else:
-            page = ArticlePage(response, SITE_LAYOUTS[site])
+            page = ArticlePage.from_response(response, site)
             try:
-                item, used_fallback = page.item(utc_now())
+                record = page.record()
             except ExtractionError as exc:
                 yield self.problem_item(target, "error", f"no article: {exc.reason}",
                                         response.url)
                 return
-            if used_fallback:
-                assert self.crawler.stats is not None
-                self.crawler.stats.inc_value("extract/fallback")
-            item["id"] = target.id
+            assert self.crawler.stats is not None
+            for key, count in page.extraction.counters.items():
+                self.crawler.stats.inc_value(f"extract/{key}", count)
             header = response.headers.get
             self.state.save_page(
-                target.id, item["url"],
+                target.id, record["url"],
                 (header("ETag") or b"").decode("latin-1") or None,
-                (header("Last-Modified") or b"").decode("latin-1") or None, item["text"])
-        yield item
+                (header("Last-Modified") or b"").decode("latin-1") or None, record)
+        yield ArticleItem(**{**record, "id": target.id}, fetched_at=utc_now())
 
     def fetch_failed(self, failure: Failure) -> Iterator[ArticleItem]:
         request = failure.request  # type: ignore[attr-defined]

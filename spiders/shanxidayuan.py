@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from crawler.extract.sites import SITE_LAYOUTS
+from crawler.sites import SITES
 from spiders.base import NewsSpider
 
 
 class ShanxidayuanSpider(NewsSpider):
     name = "shanxidayuan"
-    layout = SITE_LAYOUTS["shanxidayuan"]
+    site = SITES["shanxidayuan"]

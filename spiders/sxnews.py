@@ -1,13 +1,12 @@
-"""Shanxi News (山西新闻网, www.sxrb.com): /sxxww/xwpd/<channel>/<id>.shtml.
-
-Pages are GB2312/GB18030 with the charset declared in a <meta> tag."""
+"""Shanxi News (山西新闻网, *.sxrb.com): /GB/<node>/<id>.html on many hosts (a
+/BIG5/ copy is the same article) and the old /sxxww/<path>/<id>.shtml."""
 
 from __future__ import annotations
 
-from crawler.extract.sites import SITE_LAYOUTS
+from crawler.sites import SITES
 from spiders.base import NewsSpider
 
 
 class SxnewsSpider(NewsSpider):
     name = "sxnews"
-    layout = SITE_LAYOUTS["sxnews"]
+    site = SITES["sxnews"]

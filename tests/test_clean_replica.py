@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.cleaning import clean_document
+from crawler.cleaning.core import clean_document
 
 model = pytest.importorskip("crawler.replica.model")
 pages = pytest.importorskip("crawler.replica.pages")

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from scrapy.http import HtmlResponse, Request, Response
 
-from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage, decode_body
-from crawler.extract.sites import SITE_LAYOUTS
+from crawler.extract.decode import decode_body
+from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
+from crawler.sites import SITES
 
 GBK_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
             '</head><body><p>山西新聞網 樓陽生</p></body></html>')
@@ -39,7 +40,7 @@ LISTING = """<html><body><ul class="list">
 
 def test_listing_articles_dates_and_numbered_next() -> None:
     page = ListingPage(response("http://www.shanxidayuan.com/gsyl/lzyl/", LISTING.encode()),
-                       SITE_LAYOUTS["shanxidayuan"])
+                       SITES["shanxidayuan"])
     listed = page.articles()
     assert [a.url.rsplit("/", 1)[1] for a in listed] == ["12.html", "11.html"]
     assert [a.date for a in listed] == [dt.date(2022, 10, 8), dt.date(2021, 3, 4)]
@@ -51,11 +52,11 @@ def test_listing_next_label_wins_and_query_pages() -> None:
     html = ('<a href="/html/xw/dzyw/?page=1">1</a><a href="/html/xw/dzyw/?page=3">3</a>'
             '<a href="/html/xw/dzyw/?page=3">下一页</a>').encode()
     page = ListingPage(response("http://fissico.com/html/xw/dzyw/?page=2", html),
-                       SITE_LAYOUTS["fissico"])
+                       SITES["fissico"])
     assert page.current_page() == 2
     assert page.next_page() == "http://fissico.com/html/xw/dzyw/?page=3"
     last = ListingPage(response("http://fissico.com/html/xw/dzyw/?page=3", b"<p>end</p>"),
-                       SITE_LAYOUTS["fissico"])
+                       SITES["fissico"])
     assert last.next_page() is None
 
 
@@ -63,16 +64,46 @@ SENTENCE = "会议强调,要完整准确全面贯彻落实党中央决策部署,
 BODY = "".join(f"<p>第{i}段。{SENTENCE}</p>" for i in range(6))
 
 
-def test_article_site_layout_and_fallback() -> None:
+def test_article_page_gives_the_whole_record() -> None:
     url = "http://www.shanxidayuan.com/gsyl/lzyl/10077.html"
-    known = (f"<html><body><h1>标题</h1>{BODY}<p>本文地址:{url}</p></body></html>").encode()
-    item, fallback = ArticlePage(response(url, known), SITE_LAYOUTS["shanxidayuan"]).item("t")
-    assert not fallback and item["text"].startswith("标题\n\n第0段")
-    assert item["id"] == "c5a4afa458117125" and item["site"] == "shanxidayuan"
-    redesigned = (f"<html><head><title>新标题</title></head><body><nav>首页 新闻</nav>"
-                  f"<article><h1>新标题</h1>{BODY}</article></body></html>").encode()
-    item, fallback = ArticlePage(response(url, redesigned), SITE_LAYOUTS["shanxidayuan"]).item("t")
-    assert fallback and item["text"].startswith("新标题\n\n第0段") and "首页" not in item["text"]
-    with pytest.raises(ExtractionError, match="no_article_found"):
-        ArticlePage(response(url, b"<html><body><p>short</p></body></html>"),
-                    SITE_LAYOUTS["shanxidayuan"]).item("t")
+    html = (f"<html><head><title>新标题_太原_山西大院资讯网</title></head><body>"
+            f"<nav>首页 太原 大同</nav><h1>山西大院资讯网</h1><article><h2>新标题</h2>"
+            f"<div class='info'>作者:网络编辑 2022-10-08 10:10:06</div>{BODY}</article>"
+            f"<p>本文地址:{url}</p></body></html>").encode()
+    page = ArticlePage.from_response(response(url, html), SITES["shanxidayuan"])
+    record = page.record()
+    assert list(record) == ["id", "url", "site", "title", "subtitle", "published_at", "author",
+                            "editor", "source", "region", "category", "tags", "text"]
+    assert record["id"] == "c5a4afa458117125" and record["site"] == "shanxidayuan"
+    assert page.title() == "新标题" and page.author() == "网络编辑"
+    assert page.published_at() == "2022-10-08T10:10:06+08:00"
+    assert page.text().startswith("新标题\n\n第0段") and "首页" not in page.text()
+    assert "本文地址" not in page.text()
+
+
+def test_article_page_without_an_article_raises() -> None:
+    url = "http://www.shanxidayuan.com/gsyl/lzyl/10077.html"
+    for body in (b"<html><body><p>short</p></body></html>", b"", b"\x00\x01" * 100):
+        with pytest.raises(ExtractionError):
+            ArticlePage.from_response(response(url, body), SITES["shanxidayuan"]).record()
+
+
+def test_listing_collapses_big5_copies_and_reads_gb_pagination() -> None:
+    url = "http://news.sxrb.com/GB/314064/index.html"
+    html = ("<div class='mod_bd'><ul>"
+            "<li><h3><a href='/GB/314064/10012345.html'>甲</a></h3><p>摘要</p>"
+            "<div class='tail'>2024年05月06日 08:30</div></li>"
+            "<li><h3><a href='/BIG5/314064/10012345.html'>甲(繁)</a></h3></li>"
+            "<li><h3><a href='http://xz.sxrb.com/GB/318641/10012346.html'>乙</a></h3></li>"
+            "</ul></div><a href='index2.html'>下一页</a>"
+            "<a href='/BIG5/314065/index.html'>國際</a>").encode()
+    page = ListingPage(response(url, html), SITES["sxnews"])
+    assert [a.url for a in page.articles()] == [
+        "http://news.sxrb.com/GB/314064/10012345.html",
+        "http://xz.sxrb.com/GB/318641/10012346.html"]
+    assert page.articles()[0].date == dt.date(2024, 5, 6)
+    assert page.next_page() == "http://news.sxrb.com/GB/314064/index2.html"
+    assert page.listings() == ["http://news.sxrb.com/GB/314065/index.html"]
+    second = ListingPage(response("http://news.sxrb.com/GB/314064/index2.html", b"<p>x</p>"),
+                         SITES["sxnews"])
+    assert second.current_page() == 2

@@ -54,10 +54,27 @@ def test_fingerprint_ignores_glosses_spacing_and_width() -> None:
 def test_state_round_trip(tmp_path: Path) -> None:
     state = RefetchState(tmp_path / "p.sqlite")
     assert state.get("a") is None
-    state.save_page("a", "http://fissico.com/a.html", '"e1"', None, "页面")
+    record = {"id": "a", "title": "标题", "text": "标题\n\n页面"}
+    state.save_page("a", "http://fissico.com/a.html", '"e1"', None, record)
     state.save_fingerprint("a", "f")
     assert state.get("a") == {"url": "http://fissico.com/a.html", "etag": '"e1"',
-                              "last_modified": None, "page_text": "页面", "fingerprint": "f"}
+                              "last_modified": None, "record": record, "fingerprint": "f"}
+
+
+def test_state_of_an_older_version_is_kept(tmp_path: Path) -> None:
+    """State written before records were stored keeps its rows; they just have
+    no record (so the next re-fetch of them is unconditional)."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE pages (id TEXT PRIMARY KEY, url TEXT, etag TEXT, "
+               "last_modified TEXT, page_text TEXT, fingerprint TEXT, at REAL)")
+    db.execute("INSERT INTO pages VALUES ('a', 'u', '\"e\"', NULL, 'raw', 'f', 0)")
+    db.commit()
+    db.close()
+    known = RefetchState(path).get("a")
+    assert known is not None and known["fingerprint"] == "f" and known["record"] is None
 
 
 def test_bad_input_argument() -> None:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonical_url, record_id, refuse_reason, site_for_url
+from crawler.sites import site_for_url
+from crawler.urls import canonical_url, record_id, refuse_reason
 
 
 @pytest.mark.parametrize(("raw", "canonical"), [
@@ -12,6 +13,11 @@ from crawler.urls import canonical_url, record_id, refuse_reason, site_for_url
     ("http://www.sxrb.com/sxxww/xwpd/shxw/", "http://www.sxrb.com/sxxww/xwpd/shxw"),
     ("http://www.sxrb.com/list?page=2&b=1", "http://www.sxrb.com/list?b=1&page=2"),
     ("http://example.org:8080/a/", "http://example.org:8080/a"),
+    # A Traditional /BIG5/ copy of a Shanxi News page is that page.
+    ("http://yc.sxrb.com/BIG5/318641/318818/10054321.html", "http://yc.sxrb.com/GB/318641/318818/10054321.html"),
+    ("https://news.sxrb.com/BIG5/314064/index2.html", "http://news.sxrb.com/GB/314064/index2.html"),
+    # ... but only on that site.
+    ("http://example.org/BIG5/1/2.html", "http://example.org/BIG5/1/2.html"),
 ])
 def test_canonical_url(raw: str, canonical: str) -> None:
     assert canonical_url(raw) == canonical
@@ -27,6 +33,7 @@ def test_record_id_is_hash_of_canonical_url() -> None:
     "ftp://fissico.com/x", "file:///etc/passwd", "http://127.0.0.1/", "http://[::1]/",
     "http://10.0.0.1/a", "http://evil.example/", "http://user:pw@fissico.com/",
     "http://fissico.com:8080/", "http://sxrb.com.evil.example/", "javascript:alert(1)",
+    "http://epaper.sxrb.com/html/2024-01/05/content_1.htm",  # the e-paper is another product
 ])
 def test_refused(url: str) -> None:
     assert refuse_reason(url) is not None
@@ -36,7 +43,9 @@ def test_refused(url: str) -> None:
     ("http://www.shanxidayuan.com/gsyl/changzhi/389.html", "shanxidayuan"),
     ("https://fissico.com/html/xw/dzyw/58159.html", "fissico"),
     ("http://news.sxrb.com/sxxww/xwpd/ty/7950856.shtml", "sxnews"),
+    ("http://xz.sxrb.com/GB/318641/9448045.html", "sxnews"),
 ])
 def test_allowed(url: str, site: str) -> None:
     assert refuse_reason(url) is None
-    assert site_for_url(url) == site
+    found = site_for_url(url)
+    assert found is not None and found.name == site

@@ -1,11 +1,8 @@
 """Chrome stripping and text normalisation: page text to a clean record.
 
-The public entry point is :func:`clean_document`; the rules it applies live
-as data in :mod:`crawler.cleaning.rules` (line rules, per site and shared) and
-:mod:`crawler.cleaning.spam` (injected SEO spam).
+The entry point is :func:`crawler.cleaning.core.clean_document`; the rules it
+applies live as data in :mod:`crawler.cleaning.rules` (the vocabulary and the
+shared rules), in each site's description (:mod:`crawler.sites`) and in
+:mod:`crawler.cleaning.spam` (injected SEO spam). This package module imports
+nothing, so that site descriptions can use the rule vocabulary.
 """
-
-from crawler.cleaning.core import CleanResult, clean_document, detect_site
-from crawler.cleaning.script import SCRIPTS
-
-__all__ = ["SCRIPTS", "CleanResult", "clean_document", "detect_site"]

@@ -31,6 +31,7 @@ from crawler.cleaning import rules as R
 from crawler.cleaning.rules import LineRule, SiteRules
 from crawler.cleaning.script import check_script, convert
 from crawler.cleaning.spam import spam_kind
+from crawler.sites import SITES
 from crawler.textnorm import collapse_spaces, fold_width, strip_glosses
 
 TEXT_FIELDS = ("title", "subtitle", "author", "editor", "source", "region")
@@ -60,13 +61,25 @@ class CleanResult:
         return self.body_paragraphs == 0
 
 
+SITE_RULES: dict[str, SiteRules] = {name: site.rules for name, site in SITES.items()}
 # Rule tuples each stage runs, built once (the prefilter caches by identity).
 BODY_DROPS: dict[str, tuple[LineRule, ...]] = {
-    name: site.drops + R.SHARED_DROPS for name, site in R.SITE_RULES.items()
+    name: site.drops + R.SHARED_DROPS for name, site in SITE_RULES.items()
 }
 TRAILER_RULES: dict[int, tuple[LineRule, ...]] = {
-    id(site.stops): site.stops + R.SHARED_DROPS for site in R.SITE_RULES.values()
+    id(site.stops): site.stops + R.SHARED_DROPS for site in SITE_RULES.values()
 }
+# The DOM path's body stops: the site's, then any template's.
+BODY_STOPS: dict[str | None, tuple[LineRule, ...]] = {
+    None: R.SHARED_STOPS,
+    **{name: site.stops + R.SHARED_STOPS for name, site in SITE_RULES.items()},
+}
+HEADER_RULES: dict[str | None, tuple[LineRule, ...]] = {
+    None: R.SHARED_HEADER,
+    **{name: site.header + R.SHARED_HEADER for name, site in SITE_RULES.items()},
+}
+for _stops in BODY_STOPS.values():
+    TRAILER_RULES[id(_stops)] = _stops + R.SHARED_DROPS
 
 
 # --- stage 1: normalise ----------------------------------------------------
@@ -129,7 +142,7 @@ def drop_spam(lines: list[str], counters: Counter[str]) -> list[str]:
 def detect_site(text: str) -> str | None:
     """The site whose landmarks the page text carries most, or ``None``."""
     best, best_score = None, 0
-    for name, site in R.SITE_RULES.items():
+    for name, site in SITE_RULES.items():
         score = sum(weight for pattern, weight in site.markers if pattern.search(text))
         if score > best_score:
             best, best_score = name, score
@@ -350,14 +363,14 @@ def clean_document(
     check_script(script)
     counters: Counter[str] = Counter()
     lines = drop_spam(normalise_lines(page_text, counters), counters)
-    if site is not None and site not in R.SITE_RULES:
-        raise ValueError(f"unknown site {site!r}; known: {', '.join(R.SITE_RULES)}")
+    if site is not None and site not in SITE_RULES:
+        raise ValueError(f"unknown site {site!r}; known: {', '.join(SITE_RULES)}")
     if site is None:
         site = detect_site("\n".join(lines))
     if site is None:
         counters["unknown_site"] += 1
     counters[f"documents/{site or 'unknown'}"] += 1
-    rules = R.SITE_RULES.get(site or "")
+    rules = SITE_RULES.get(site or "")
 
     fields: dict[str, Any] = {"category": [], "tags": []}
     fields.update(page_fields(lines))
@@ -378,7 +391,7 @@ def split_page(
 ) -> tuple[str | None, list[str], list[str]]:
     """Headline, subtitle lines and raw body lines; fills ``fields`` from the
     anchors."""
-    header_rules = rules.header if rules else ()
+    header_rules = HEADER_RULES[rules.name if rules else None]
     stops = rules.stops if rules else ()
     meta_i, meta_m = find_meta(lines, rules.meta if rules else None)
     fields.update(meta_fields(meta_m))
@@ -435,7 +448,42 @@ def split_page(
         count_trailer(lines[stop_i:], stops, counters)
     body = [line for i, line in enumerate(lines[body_start:stop_i], body_start) if i != crumb_i]
     title = head[0] if head else None
-    return title, head[1:], body
+    if title is None and meta_i >= 0:
+        # A render that lost the headline above the date line: it is the first
+        # line below it (the date line is never the headline).
+        while body and first_match(header_rules, body[0]):
+            body = body[1:]
+        if body and not R.SYMBOLS_ONLY.match(body[0]) and line_weight(body[0]) <= 60:
+            title, body = body[0], body[1:]
+    subtitle = [line for line in head[1:] if line != title]
+    # Public renders print the headline twice: once is the headline.
+    while body and body[0] == title:
+        counters["lines_removed/repeated_headline"] += 1
+        body = body[1:]
+    if len(subtitle) < len(head) - 1:
+        counters["lines_removed/repeated_headline"] += len(head) - 1 - len(subtitle)
+    return title, subtitle, body
+
+
+def clean_body(
+    lines: list[str], site: str | None, counters: Counter[str], *, glossed: bool | None = None
+) -> list[str]:
+    """The line rules on a body the DOM extractor found: glosses, spam, the
+    site's and the shared trailing labels (the body ends at the first), chrome
+    lines, symbol lines, counters at the edges. Every rule is guarded."""
+    text, glosses = strip_glosses(fold_text("\n".join(lines)), glossed=glossed)
+    if glosses:
+        counters["glosses_removed"] += glosses
+    body = [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
+    body = drop_spam(body, counters)
+    stops = BODY_STOPS[site if site in SITE_RULES else None]
+    stop_i, stop_name = find_stop(body, 0, stops, counters)
+    if stop_name:
+        count_trailer(body[stop_i:], stops, counters)
+    drops = BODY_DROPS.get(site or "", R.SHARED_DROPS)
+    body = apply_line_rules(body[:stop_i], drops, counters,
+                            extra=[("symbols_only", _symbols_only)])
+    return trim_edges(body, counters)
 
 
 def count_trailer(trailer: list[str], stops: tuple[LineRule, ...], counters: Counter[str]) -> None:

@@ -76,6 +76,18 @@ SHARED_DROPS: tuple[LineRule, ...] = (
     rule("tags_line", r"^(?:关键词|关键字|标签|Tags?)[:] ?.{1,80}$", re.I),
     rule("print_close", r"^(?:\[?(?:打印|关闭|关闭窗口|返回顶部|收藏|字号|大 中 小)\]? ?){1,5}$"),
 )
+# Furniture above the headline on any site: the day the page was served.
+SHARED_HEADER: tuple[LineRule, ...] = (
+    rule("date_widget",
+         r"^(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日 ?(?:星期|周|礼拜)[一二三四五六日天]$"),
+)
+# The body's trailing chrome on any template: the body ends at the first.
+SHARED_STOPS: tuple[LineRule, ...] = (
+    rule("recommended", r"^(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点排行|"
+                        r"热门推荐|点击排行|精彩推荐|猜你喜欢|热门文章|最新文章|图片新闻)$"),
+    rule("comment_form", r"^(?:网友评论|发表评论|我要评论)$"),
+    rule("site_statement", r"^(?:网站声明|免责声明)(?:$|:)"),
+)
 # A line of nothing but symbols ("▽▽", "•", "———"): decoration, never text.
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 # Counter widgets (views, comments, likes) render as a lone number; they are
@@ -93,79 +105,6 @@ TAG_SPLIT = re.compile(r"[\s,;、]+")
 DATE = r"(?P<date>\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2}))"
 TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
 
-# --- Per-site rules --------------------------------------------------------
-
-SHANXIDAYUAN = SiteRules(
-    name="shanxidayuan",
-    markers=(
-        (rx(r"(?m)^(?:大院网-)?山西大院(?:资讯|新闻)网$"), 3),
-        (rx(r"(?m)^关于山西大院新闻网$"), 3),
-        (rx(r"shanxidayuan\.com"), 2),
-        (rx(r"山西大院"), 1),
-    ),
-    header=(
-        rule("site_header", r"^(?:大院网-?)?山西大院(?:资讯|新闻)?网?$"),
-        rule("counter", r"^\d{1,7}$"),
-    ),
-    # "网络编辑 太原 2022-10-08 10:10:06 0 疫情 防控 风险": author, region,
-    # time, comment count, tags.
-    meta=rx(
-        r"^(?P<author>[^\s\d]\S{0,15}) (?:(?P<region>[^\s\d]\S{0,10}) )?"
-        + DATE + " " + TIME + r"(?: (?P<comments>\d{1,7}))?(?: (?P<tags>.{1,80}))?$"
-    ),
-    stops=(
-        rule("qr_prompt", r"^扫一扫在手机打开当前页面$"),
-        rule("copyright_block", r"^版权声明(?:$|: ?本站)"),
-        rule("copyright_block", r"^本文(?:仅代表作者观点|系作者授权发表)"),
-        rule("article_url", r"^本文地址: ?\S+$"),
-        rule("comment_form", r"^(?:留言与评论\(共有 ?\d* ?条评论\)|验证码:?)$"),
-        rule("footer", r"^(?:关于山西大院新闻网|Copyright ©.{0,30}|copyright protection:.*)$"),
-    ),
-)
-
-FISSICO = SiteRules(
-    name="fissico",
-    markers=(
-        (rx(r"(?m)^您所在的位置: ?康巴传媒网"), 4),
-        (rx(r"fissico\.com"), 2),
-        (rx(r"康巴传媒网"), 1),
-    ),
-    # Copies add a keyword-spam line above the breadcrumb; spam rules take it.
-    header=(rule("site_header", r"^康巴传媒网$"),),
-    # "本網訊    2020年01月29日": the agency tag, then the date.
-    meta=rx(r"^(?:(?P<source>[^\s\d:]{1,12}) )?" + DATE + r"(?: ?" + TIME + r")?$"),
-    breadcrumb=rx(r"^您所在的位置: ?(?P<trail>.+)$"),
-    breadcrumb_skip=("浏览文章", "正文", "首页"),
-    stops=(
-        rule("prev_next", r"^(?:• )?(?:上一篇|下一篇):"),
-        rule("article_url", r"^(?:• )?本文地址: ?\S+$"),
-    ),
-)
-
-SXNEWS = SiteRules(
-    name="sxnews",
-    markers=(
-        (rx(r"(?m)^山西新闻网 ?>>"), 4),
-        (rx(r"(?m)^主流媒体 ?山西门户$"), 4),
-        (rx(r"sxrb\.com"), 2),
-        (rx(r"山西新闻网"), 1),
-    ),
-    header=(
-        rule("site_header", r"^(?:主流媒体 ?山西门户|山西新闻网|山西日报)$"),
-    ),
-    # "時間: 2020年02月02日07:07  來源:山西日報"
-    meta=rx(r"^时间: ?" + DATE + r" ?" + TIME + r"?(?: ?来源: ?(?P<source>.{0,30}))?$"),
-    breadcrumb=rx(r"^(?P<trail>山西新闻网 ?>> ?.+)$"),
-    breadcrumb_skip=("正文",),
-    stops=(
-        rule("editor_line", r"^\((?:责任编辑|责编):.{1,20}\)$"),
-        rule("recommended", r"^(?:推荐阅读|相关阅读|相关新闻)$"),
-        rule("site_statement", r"^网站声明$"),
-    ),
-    drops=(rule("share_bar", r"^分享到:"),),
-)
-
-SITE_RULES: dict[str, SiteRules] = {r.name: r for r in (SHANXIDAYUAN, FISSICO, SXNEWS)}
 # A page needs this much marker weight before it is taken as a site's.
 SITE_MIN_SCORE = 2
 # Where the breadcrumb separator may be typed either way.

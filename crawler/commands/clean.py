@@ -1,6 +1,6 @@
 """``scrapy clean PATH... -o OUT.jsonl [--site S]``: clean saved pages offline.
 
-Runs the very code the crawl's ``CleanPipeline`` runs over
+Runs the crawl's text rules (glosses, spam, chrome labels; ``crawler.cleaning``) over
 
 * seed-format ``.txt`` files (``NNN_<id>.txt``: the id comes from the name;
   a name without one gets the first 16 hex digits of SHA-256 of the text), and
@@ -31,8 +31,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from tqdm import tqdm
 
-from crawler.cleaning import SCRIPTS, CleanResult, clean_document
-from crawler.cleaning.rules import SITE_RULES
+from crawler.cleaning.core import SITE_RULES, CleanResult, clean_document
+from crawler.cleaning.script import SCRIPTS
 from crawler.exporters import dumps_record
 from crawler.items import SEED_FIELDS
 

@@ -1,4 +1,4 @@
-"""Render HTML to its visible text in the seed layout.
+"""Render HTML to its visible text in the seed layout, line by line.
 
 Like a browser's ``innerText`` without CSS: block elements start new blocks,
 blocks are separated by one blank line, ``<br>`` starts a new line inside a
@@ -6,11 +6,17 @@ block, list items are written ``  • item``, and what a reader never sees
 (scripts, styles, the head, ``hidden`` and ``display:none`` elements, form
 controls) is skipped. Lines are whitespace-folded and fullwidth ASCII forms are
 folded to ASCII, as SEED_FORMAT.md describes.
+
+One walk over the DOM gives :class:`Line` objects that remember the block
+element holding them and how much of them is link text; the page text
+(``render_text``) and the extractor (``crawler.extract.content``) both read them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -35,13 +41,27 @@ BLOCK_TAGS = frozenset({
 CELL_TAGS = frozenset({"td", "th"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-# C0 controls never show, and three of them mark structure while rendering.
+# C0 controls never show.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CF_EMAIL_HREF = re.compile(r"/cdn-cgi/l/email-protection#([0-9a-fA-F]+)")
+BULLET = "  • "
 
-_BLOCK = "\x00"  # a block boundary, never in page text after parsing
-_LINE = "\x01"  # a <br> line break
-_BULLET = "\x02"  # a list item's marker, written "  • " after folding
+
+@dataclass(slots=True)
+class Line:
+    """One visible line of a page."""
+
+    text: str  # folded, trimmed, never empty
+    block: Any  # the innermost block element (lxml) holding the line
+    links: int  # characters of the (unfolded) line inside <a>
+    chars: int  # characters of the unfolded line
+    bullet: bool  # the first line of a list item (``text`` starts with "  • ")
+    new_block: bool  # a block boundary precedes it (a blank line in page text)
+    after_image: bool = False  # an <img> lies between the previous line and this one
+
+    @property
+    def link_share(self) -> float:
+        return self.links / self.chars if self.chars else 0.0
 
 
 def decode_cfemail(hex_string: str) -> str | None:
@@ -67,14 +87,25 @@ def to_unicode(html: str | bytes, content_type: str | None = None) -> str:
     return text
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def parse_document(html: str | bytes) -> Any | None:
+    """The lxml document of a page, or ``None`` for an empty or unparsable one."""
+    text = CONTROL_CHARS.sub("", to_unicode(html))
+    if not text.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def is_hidden(el: Any) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-def _cf_email(el: etree._Element) -> str | None:
+def _cf_email(el: Any) -> str | None:
     hex_string = el.get("data-cfemail")
     if hex_string is None:
         match = CF_EMAIL_HREF.search(el.get("href") or "")
@@ -82,63 +113,107 @@ def _cf_email(el: etree._Element) -> str | None:
     return decode_cfemail(hex_string) if hex_string else None
 
 
-def _walk(el: etree._Element, out: list[str], decode_emails: bool) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    tag = tag.lower()
-    if not tag or tag in SKIPPED_TAGS or _is_hidden(el):
-        # Comments, processing instructions and invisible elements: only the
-        # tail (text after the element) is visible.
-        return
-    if tag == "br":
-        out.append(_LINE)
-        return
-    block = tag in BLOCK_TAGS
-    if block:
-        out.append(_BLOCK)
-    if tag == "li":
-        out.append(_BULLET)
-    email = _cf_email(el) if decode_emails else None
-    if email is not None:
-        out.append(email)
-    else:
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            _walk(child, out, decode_emails)
-            if child.tail:
-                out.append(child.tail)
-    if tag in CELL_TAGS:
-        out.append(" ")
-    if block:
-        out.append(_BLOCK)
+class _Walker:
+    """Collects :class:`Line` objects in document order."""
+
+    def __init__(self, decode_emails: bool, cells_as_blocks: bool = False) -> None:
+        self.decode_emails = decode_emails
+        self.block_tags = BLOCK_TAGS | CELL_TAGS if cells_as_blocks else BLOCK_TAGS
+        self.saw_image = False
+        self.lines: list[Line] = []
+        self.pieces: list[str] = []
+        self.links = 0
+        self.blocks: list[Any] = []
+        self.link_depth = 0
+        self.pending_bullet = False
+        self.new_block = True
+
+    def text(self, value: str) -> None:
+        self.pieces.append(value)
+        if self.link_depth:
+            self.links += len(value)
+
+    def flush(self, boundary: bool) -> None:
+        raw = "".join(self.pieces)
+        self.pieces, links = [], self.links
+        self.links = 0
+        text = fold_line(ASCII_SPACE.sub(" ", raw))
+        if text:
+            bullet = self.pending_bullet
+            self.lines.append(Line(BULLET + text if bullet else text, self.blocks[-1], links,
+                                   len(raw.strip()), bullet, self.new_block, self.saw_image))
+            self.new_block = False
+            self.saw_image = False
+        self.pending_bullet = False
+        if boundary:
+            self.new_block = True
+
+    def walk(self, el: Any) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in SKIPPED_TAGS or is_hidden(el):
+            # Comments, processing instructions and invisible elements: only the
+            # tail (text after the element) is visible; the caller writes it.
+            if tag == "img" and not is_hidden(el):
+                self.saw_image = True
+            return
+        if tag == "br":
+            self.flush(boundary=False)
+            return
+        block = tag in self.block_tags
+        if block:
+            self.flush(boundary=True)
+            self.blocks.append(el)
+        if tag == "li":
+            self.pending_bullet = True
+        if tag == "a":
+            self.link_depth += 1
+        email = _cf_email(el) if self.decode_emails else None
+        if email is not None:
+            self.text(email)
+        else:
+            if el.text:
+                self.text(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.text(child.tail)
+        if tag == "a":
+            self.link_depth -= 1
+        if tag in CELL_TAGS:
+            self.text(" ")
+        if block:
+            self.flush(boundary=True)
+            self.blocks.pop()
 
 
-def _bullet(line: str) -> str:
-    if _BULLET not in line:
-        return line
-    body = line.replace(_BULLET, "").strip()
-    return f"  • {body}" if line.startswith(_BULLET) else body
+def element_lines(el: Any, *, decode_emails: bool = False,
+                  cells_as_blocks: bool = False) -> list[Line]:
+    """The visible lines of an element (a whole document or a part of one).
+    ``cells_as_blocks`` gives every table cell lines of its own (the page text
+    keeps a row on one line, as a browser shows it)."""
+    walker = _Walker(decode_emails, cells_as_blocks)
+    walker.blocks.append(el)
+    walker.walk(el)
+    walker.flush(boundary=True)
+    return walker.lines
+
+
+def blocks_of(lines: list[Line]) -> list[list[str]]:
+    """Lines grouped into the page's blocks."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if line.new_block or not blocks:
+            blocks.append([])
+        blocks[-1].append(line.text)
+    return blocks
 
 
 def render_blocks(html: str | bytes, *, decode_emails: bool = False) -> list[list[str]]:
     """The page's visible text as blocks of non-empty, folded lines."""
-    text = CONTROL_CHARS.sub("", to_unicode(html))
-    if not text.strip():
+    root = parse_document(html)
+    if root is None:
         return []
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return []
-    out: list[str] = []
-    _walk(root, out, decode_emails)
-    blocks: list[list[str]] = []
-    for raw_block in "".join(out).split(_BLOCK):
-        # Source newlines are plain whitespace in HTML; only <br> breaks lines.
-        lines = [fold_line(ASCII_SPACE.sub(" ", part)) for part in raw_block.split(_LINE)]
-        lines = [_bullet(line) for line in lines if line.strip(_BULLET + " ")]
-        if lines:
-            blocks.append(lines)
-    return blocks
+    return blocks_of(element_lines(root, decode_emails=decode_emails))
 
 
 def render_text(html: str | bytes, *, decode_emails: bool = False) -> str:

@@ -1,0 +1,164 @@
+"""``extract_article(html, url) -> dict``: one page's bytes to its seed record.
+
+The same call serves the spiders, ``refetch``, ``scrapy parse`` and users::
+
+    from crawler.extract import extract_article
+    record = extract_article(html_bytes, "http://news.sxrb.com/GB/314064/9448045.html")
+    record["title"], record["published_at"], record["text"]
+
+Steps: decode the bytes (``crawler.extract.decode``), build the DOM model with
+its chrome and furniture marked (``dom``), find the body block by density
+(``content``), read the fields from several signals (``fields``), run the line
+rules on the body (``crawler.cleaning.core.clean_body``) and assemble the text.
+Raises :class:`ExtractionError` (with a reason) for a page with no article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from crawler.cleaning.core import clean_body, line_weight
+from crawler.extract import rules as X
+from crawler.extract.content import Body, find_body
+from crawler.extract.decode import ExtractionError, decode_body
+from crawler.extract.dom import PageDom, load
+from crawler.extract.fields import (
+    LABEL_RE,
+    Context,
+    compact,
+    dates_in,
+    find_category,
+    find_date,
+    find_labels,
+    find_subtitle,
+    find_tags,
+    find_title,
+    label_values,
+)
+from crawler.extract.render import Line
+from crawler.items import SEED_FIELDS
+from crawler.sites import site_for_url
+from crawler.sites.base import Site
+from crawler.textnorm import strip_glosses
+from crawler.urls import canonical_url, record_id
+
+# Info and chrome lines are looked for this far into the body's edges.
+HEAD_LINES, TAIL_LINES = 4, 3
+MAX_INFO_WEIGHT = 80
+MIN_BODY_WEIGHT = 10  # less than this is no article
+
+
+@dataclass
+class Extraction:
+    """A page's record and how it was found (``counters`` use the stats key
+    names without the ``extract/`` prefix)."""
+
+    record: dict[str, Any]
+    counters: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def used_fallback(self) -> bool:
+        """The site's own selectors did not hold: density alone found the body."""
+        return self.counters["fallback"] > 0
+
+
+def _is_info(text: str) -> bool:
+    if line_weight(text) > MAX_INFO_WEIGHT or X.SENTENCE_END.search(text):
+        return False
+    return bool(dates_in(text, split_form=True) or label_values(text)
+                or LABEL_RE.search(text))
+
+
+def body_lines(body: Body, page: PageDom, title: str | None, subtitle: list[str],
+               counters: Counter[str]) -> list[str]:
+    """The body's lines with what the DOM shows is not article: link lines,
+    summaries, a repeated headline, info lines at its edges."""
+    heads = {compact(t) for t in [title or "", *subtitle] if t}
+    kept: list[Line] = []
+    for line in body.lines:
+        text = line.text
+        if line.link_share > 0.6 and not X.SENTENCE_END.search(text):
+            counters["lines_removed/link_line"] += 1
+        elif X.SUMMARY_LINE.match(text):
+            counters["lines_removed/summary"] += 1
+        elif len(kept) < HEAD_LINES and compact(strip_glosses(text)[0]) in heads:
+            counters["lines_removed/repeated_headline"] += 1
+        else:
+            kept.append(line)
+    start, end = 0, len(kept)
+    while start < min(end, HEAD_LINES) and _is_info(kept[start].text):
+        start += 1
+    while end > max(start, len(kept) - TAIL_LINES) and _is_info(kept[end - 1].text):
+        end -= 1
+    if start or end < len(kept):
+        counters["lines_removed/info_line"] += start + len(kept) - end
+    return [line.text.removeprefix("  ").strip() for line in kept[start:end]]
+
+
+def extract(html: str | bytes, url: str, *, content_type: str | None = None,
+            site: Site | None = None) -> Extraction:
+    """The record of the page at ``url`` and the counters of how it was found."""
+    text = decode_body(html, content_type)[0] if isinstance(html, bytes) else html
+    if not text.strip():
+        raise ExtractionError("empty_body")
+    page = load(text)
+    if page is None or not page.lines:
+        raise ExtractionError("empty_page")
+    site = site or site_for_url(url)
+    counters: Counter[str] = Counter()
+    if page.glosses:
+        counters["glosses_removed"] += page.glosses
+    if page.reverted:
+        counters["guard_reverted"] += page.reverted
+    body = find_body(page, site)
+    if body is None or not body.lines:
+        raise ExtractionError("no_article")
+    counters[f"body/{body.how}"] += 1
+    if body.how == "density" and site is not None and site.selectors.body:
+        counters["fallback"] += 1  # the site's own selectors did not hold
+    ctx = Context(page, site, page.position(body.lines[0]), page.position(body.lines[-1]))
+    if site is not None:
+        ctx.names.update(compact(n) for n in site.names)
+    ctx.crumbs = find_category(ctx)
+    title, title_at = find_title(ctx)
+    subtitle = find_subtitle(ctx, title_at)
+    glossed = page.glossed
+    raw = body_lines(body, page, title, subtitle, counters)
+    paragraphs = clean_body(raw, site.name if site else None, counters, glossed=glossed)
+    if sum(map(line_weight, paragraphs)) < MIN_BODY_WEIGHT:
+        raise ExtractionError("no_article")
+    if title is None:
+        first = paragraphs[0]
+        if line_weight(first) > 60 or X.SENTENCE_END.search(first):
+            raise ExtractionError("no_title")
+        title, paragraphs = first, paragraphs[1:]
+        counters["title/from_body"] += 1
+
+    def clean(value: str | None) -> str | None:
+        return strip_glosses(value, glossed=glossed)[0].strip() if value else value
+
+    labels = find_labels(ctx, title_at)
+    title = clean(title) or ""
+    subs = [s for s in (clean(s) for s in subtitle) if s]
+    record: dict[str, Any] = {key: None for key in SEED_FIELDS}
+    record.update({
+        "id": record_id(url), "url": canonical_url(url), "site": site.name if site else None,
+        "title": title, "subtitle": "\n".join(subs) or None,
+        "published_at": find_date(ctx, title_at),
+        "author": clean(labels.get("author")), "editor": clean(labels.get("editor")),
+        "source": clean(labels.get("source")), "region": clean(labels.get("region")),
+        "category": [c for c in (clean(c) for c in ctx.crumbs) if c],
+        "tags": [t for t in (clean(t) for t in (labels.get("tags") or find_tags(ctx))) if t],
+        "text": "\n\n".join([title, *subs, *paragraphs]),
+    })
+    return Extraction(record, counters)
+
+
+def extract_article(html: str | bytes, url: str, *,
+                    content_type: str | None = None) -> dict[str, Any]:
+    """The seed record of one article page (SEED_FORMAT.md); ``html`` is the
+    page's bytes (decoded by its declared charset, checked) or text. Raises
+    :class:`ExtractionError` when the page holds no article."""
+    return extract(html, url, content_type=content_type).record

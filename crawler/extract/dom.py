@@ -1,0 +1,257 @@
+"""A page as the extractor sees it: the DOM, its visible lines, its metadata,
+and which lines sit in chrome (nav, related lists, comments …) or in article
+furniture (info line, tags, captions).
+
+Built once per page by :func:`load`; every later step reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cssselect import SelectorError
+
+from crawler.cleaning.core import line_weight
+from crawler.extract import rules as X
+from crawler.extract.render import Line, element_lines, parse_document
+from crawler.textnorm import (
+    GLOSS_RE,
+    NEUTRAL_GLOSS_MIN_TONED,
+    collapse_spaces,
+    fold_line,
+    strip_glosses,
+)
+
+CHROME = 1
+FURNITURE = 2
+# A container may be taken for chrome only while what stays holds this share
+# of the page's prose: a rule that would delete most of the text is wrong here.
+GUARD_MIN_KEPT = 0.25
+
+CLASS_SPLIT = re.compile(r"[-_\s]+")
+JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1).){1,200})\1""")
+HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+TAG_RE = re.compile(r"<[^>]*>")
+LABEL_BEFORE_SCRIPT = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編|时间|時間)\s*[:：]\s*$")
+
+
+def class_tokens(el: Any) -> tuple[set[str], set[str]]:
+    """(whole tokens, parts) of an element's class and id, lower-case."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    whole = set(raw.split())
+    parts = {p for p in CLASS_SPLIT.split(raw) if p}
+    return whole, parts
+
+
+def _flags(el: Any) -> int:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    whole, parts = class_tokens(el)
+    if X.ARTICLE_HINTS.search(f" {el.get('class') or ''} {el.get('id') or ''}".lower()):
+        return 0
+    if el.get("itemprop") == "articleBody":
+        return 0
+    flags = 0
+    if tag in X.CHROME_TAGS or parts & X.CHROME_PART_WORDS or whole & X.CHROME_WHOLE_WORDS:
+        flags |= CHROME
+    if (tag in X.FURNITURE_TAGS or parts & X.FURNITURE_PART_WORDS
+            or whole & X.FURNITURE_WHOLE_WORDS):
+        flags |= FURNITURE
+    return flags
+
+
+def prose_weight(line: Line) -> float:
+    """How much article prose a line holds: its weight when it reads like a
+    sentence (punctuated, or long) and is not mostly link text."""
+    if line.link_share > 0.5:
+        return 0.0
+    weight = line_weight(line.text)
+    if (weight >= 8 and X.SENTENCE_PUNCT.search(line.text)) or weight >= 40:
+        return weight * (1.0 - line.link_share)
+    return 0.0
+
+
+def chrome_weight(line: Line) -> float:
+    """How much a line looks like page furniture: link text, short unpunctuated labels."""
+    weight = line_weight(line.text)
+    if line.link_share > 0.5:
+        return float(weight)
+    if weight < 40 and not X.SENTENCE_PUNCT.search(line.text):
+        return float(weight)
+    return 0.0
+
+
+@dataclass
+class PageDom:
+    root: Any
+    lines: list[Line]
+    metas: dict[str, str]
+    title_tag: str
+    jsonld: dict[str, str]
+    prose: list[float] = field(default_factory=list)  # per line
+    chrome_roots: set[int] = field(default_factory=set)  # ids of pruned chrome elements
+    furniture_roots: set[int] = field(default_factory=set)
+    reverted: int = 0  # noise rules the guard reverted
+    glossed: bool = False  # a mirror's page with pinyin glosses after characters
+    glosses: int = 0  # glosses removed from the lines
+    # Every element, held for the page's life: lxml makes a new Python proxy
+    # (with a new id) for a node whose proxy was collected, and the caches
+    # here are keyed by id.
+    elements: list[Any] = field(default_factory=list)
+    _kind: dict[int, int] = field(default_factory=dict)
+    index: dict[int, int] = field(default_factory=dict)  # id(line) -> position
+
+    def kind(self, el: Any) -> int:
+        """CHROME / FURNITURE bits of the nearest pruned ancestors of ``el``."""
+        key = id(el)
+        hit = self._kind.get(key)
+        if hit is not None:
+            return hit
+        flags = 0
+        if key in self.chrome_roots:
+            flags |= CHROME
+        if key in self.furniture_roots:
+            flags |= FURNITURE
+        parent = el.getparent()
+        if parent is not None:
+            flags |= self.kind(parent)
+        self._kind[key] = flags
+        return flags
+
+    def line_kind(self, line: Line) -> int:
+        return self.kind(line.block)
+
+    def position(self, line: Line) -> int:
+        return self.index[id(line)]
+
+
+def select(page: PageDom, selectors: tuple[str, ...]) -> list[Any]:
+    """Elements a site's CSS selectors match, in selector order. A selector a
+    site description gets wrong matches nothing instead of failing the page."""
+    found: list[Any] = []
+    for selector in selectors:
+        try:
+            found += page.root.cssselect(selector)
+        except SelectorError:
+            continue
+    return found
+
+
+def _metas(root: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = (meta.get("content") or "").strip()
+        if key and content and key not in out:
+            out[key] = content
+    return out
+
+
+def _jsonld(root: Any) -> dict[str, str]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data: Any = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and (item.get("headline") or item.get("datePublished")):
+                return {k: str(item[k]) for k in ("headline", "datePublished") if item.get(k)}
+    return {}
+
+
+def _rescue_script_values(root: Any) -> None:
+    """A value a script writes right after its label (``来源：<script>…
+    document.write("山西日报")</script>``) becomes visible text; any other script
+    output stays invisible."""
+    for script in list(root.iter("script")):
+        code = script.text or ""
+        if "document.write" not in code and "var " not in code:
+            continue
+        previous = script.getprevious()
+        before = (previous.tail if previous is not None else script.getparent().text) or ""
+        if previous is not None and not before.strip():
+            before = previous.text_content() if not len(previous) else ""
+        if not LABEL_BEFORE_SCRIPT.search(before):
+            continue
+        values = [TAG_RE.sub("", m.group(2)).strip() for m in JS_STRING.finditer(code)]
+        values = [v for v in values if HAS_CJK.search(v) and "(" not in v and "=" not in v]
+        if values:
+            script.tail = values[0] + (script.tail or "")
+
+
+def _strip_glosses(lines: list[Line]) -> tuple[bool, int]:
+    """Pinyin glosses off every line, once: every later step reads clean text.
+    Whether the page glosses at all is decided over the whole page."""
+    toned = sum(len(GLOSS_RE.findall(line.text)) for line in lines if "(" in line.text)
+    glossed = toned >= NEUTRAL_GLOSS_MIN_TONED
+    removed = 0
+    for line in lines:
+        if "(" in line.text or "?" in line.text:
+            text, n = strip_glosses(line.text, glossed=glossed)
+            if n:
+                line.text = collapse_spaces(text)
+                removed += n
+    return glossed, removed
+
+
+def load(html: str) -> PageDom | None:
+    """Parse a decoded page; ``None`` when there is no document at all."""
+    root = parse_document(html)
+    if root is None:
+        return None
+    elements = list(root.iter())
+    metas = _metas(root)
+    title_el = root.find(".//title")
+    title_tag = fold_line(title_el.text_content()) if title_el is not None else ""
+    jsonld = _jsonld(root)
+    _rescue_script_values(root)
+    lines = element_lines(root, decode_emails=True, cells_as_blocks=True)
+    glossed, glosses = _strip_glosses(lines)
+    page = PageDom(root, lines, metas, title_tag, jsonld, glossed=glossed, glosses=glosses,
+                   elements=elements)
+    page.index = {id(line): i for i, line in enumerate(lines)}
+    page.prose = [prose_weight(line) for line in lines]
+    _classify(page)
+    return page
+
+
+def _classify(page: PageDom) -> None:
+    """Mark chrome and furniture containers, outermost first, each guarded."""
+    totals: dict[int, float] = {}
+    for line, weight in zip(page.lines, page.prose, strict=True):
+        if not weight:
+            continue
+        el = line.block
+        while el is not None:
+            totals[id(el)] = totals.get(id(el), 0.0) + weight
+            el = el.getparent()
+    total = sum(page.prose)
+    floor = GUARD_MIN_KEPT * total
+    removed = 0.0
+
+    def visit(el: Any, counted: bool) -> None:
+        # ``counted``: an ancestor's prose was already taken off the page.
+        nonlocal removed
+        if not isinstance(el.tag, str):
+            return
+        flags = _flags(el) if el.tag not in ("html", "body") else 0
+        if flags:
+            weight = 0.0 if counted else totals.get(id(el), 0.0)
+            if total - removed - weight >= floor or weight == 0:
+                removed += weight
+                counted = True
+                if flags & FURNITURE:
+                    page.furniture_roots.add(id(el))
+                if flags & CHROME:
+                    page.chrome_roots.add(id(el))
+                    return  # nothing below chrome matters
+            else:
+                page.reverted += 1
+        for child in el:
+            visit(child, counted)
+
+    visit(page.root, False)

@@ -1,0 +1,440 @@
+"""The record's fields, each from several independent signals.
+
+- title: the page's lines scored on their agreement with ``<title>`` (site name
+  cut) and ``og:title``-style metadata, their heading tag or title class, how
+  close they sit above the body and whether the date line follows them; never
+  a site, column, nav or login string;
+- date: the info line near the headline, meta tags and ``<time>``, labelled
+  dates; a today's-date widget, link lines (related lists) and impossible
+  dates are never taken; the time is kept when printed;
+- labelled fields (author, editor, source, region) from ``label: value``
+  anywhere in the article's region, and the site's own meta line;
+- category from the breadcrumb, tags from tag labels and tag containers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from crawler.cleaning.core import line_weight, meta_fields
+from crawler.cleaning.rules import rx
+from crawler.cleaning.script import convert
+from crawler.extract import rules as X
+from crawler.extract.dom import CHROME, PageDom, class_tokens, select
+from crawler.extract.render import Line
+from crawler.sites.base import Site
+from crawler.textnorm import fold_line
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+MIN_YEAR = 1995
+# How far around the headline the info line is looked for, in lines.
+INFO_BEFORE, INFO_AFTER = 2, 8
+MIN_TITLE_SCORE = 2.0
+
+_LABELS = sorted({*(label for label, _ in X.FIELD_LABELS), *X.OTHER_LABELS}, key=len,
+                 reverse=True)
+LABEL_RE = rx(
+    r"(?<![^\s|(\[【】\])•])(?P<label>" + "|".join(map(re.escape, _LABELS)) + r")" + X.LABEL_SEP)
+FIELD_OF = dict(X.FIELD_LABELS)
+
+
+# --- dates -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    day: dt.date
+    time: dt.time | None
+
+    def iso(self) -> str:
+        if self.time is None:
+            return self.day.isoformat()
+        return dt.datetime.combine(self.day, self.time, BEIJING).isoformat()
+
+
+def _stamp(m: re.Match[str]) -> Stamp | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None  # 2021-02-31 is no date
+    if not MIN_YEAR <= day.year <= dt.date.today().year + 1:
+        return None
+    if m["H"] is None:
+        return Stamp(day, None)
+    try:
+        clock = dt.time(int(m["H"]), int(m["M"]), int(m["S"] or 0))
+    except ValueError:
+        return Stamp(day, None)
+    return Stamp(day, clock)
+
+
+def dates_in(text: str, split_form: bool = False) -> list[Stamp]:
+    found = [s for m in X.DATE_TIME.finditer(text) if (s := _stamp(m))]
+    if not found and split_form:
+        found = [s for m in X.SPLIT_DATE_TIME.finditer(text) if (s := _stamp(m))]
+    return found
+
+
+def meta_stamp(value: str) -> Stamp | None:
+    """A date from a meta tag: ISO 8601 (any offset, moved to Beijing time) or
+    the printed forms."""
+    value = value.strip()
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        found = dates_in(value)
+        return found[0] if found else None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING)
+    if not MIN_YEAR <= moment.year <= dt.date.today().year + 1:
+        return None
+    has_time = "T" in value or ":" in value
+    return Stamp(moment.date(), moment.time().replace(microsecond=0) if has_time else None)
+
+
+def is_widget(text: str) -> bool:
+    """The day the page was served (``2025年6月2日 星期一``), not a publication date."""
+    return X.DATE_WIDGET.search(text) is not None
+
+
+# --- helpers ---------------------------------------------------------------------
+
+
+def similarity(a: str, b: str) -> float:
+    """Longest common substring over the longer length: 1.0 for equal strings."""
+    if not a or not b:
+        return 0.0
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size / max(len(a), len(b))
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass
+class Context:
+    """What the field finders share about one page."""
+
+    page: PageDom
+    site: Site | None
+    body_first: int  # position of the body's first line in page.lines
+    body_last: int
+    names: set[str] = field(default_factory=set)  # site names, as pages print them
+    crumbs: list[str] = field(default_factory=list)
+
+    def lines_between(self, start: int, end: int) -> list[tuple[int, Line]]:
+        lines = self.page.lines
+        return [(i, lines[i]) for i in range(max(0, start), min(len(lines), end))
+                if not self.page.line_kind(lines[i]) & CHROME]
+
+    def is_site_name(self, text: str) -> bool:
+        t = compact(text)
+        return any(t == n or (n in t and len(t) <= len(n) + 4) for n in self.names)
+
+
+# --- title -------------------------------------------------------------------------
+
+
+def title_tag_parts(ctx: Context) -> tuple[str | None, list[str]]:
+    """The headline part of ``<title>`` and the parts that name the site."""
+    parts = [p.strip() for p in X.TITLE_SEPARATORS.split(ctx.page.title_tag) if p.strip()]
+    site_parts = [p for p in parts if ctx.is_site_name(p) or X.SITE_NAME_SHAPE.match(p)]
+    rest = [p for p in parts if p not in site_parts]
+    if not rest:
+        return None, site_parts
+    return max(rest, key=len), site_parts
+
+
+def meta_title(page: PageDom) -> str | None:
+    for key in ("og:title", "twitter:title", "articletitle", "title", "dc.title", "headline"):
+        if page.metas.get(key):
+            return fold_line(page.metas[key])
+    headline = page.jsonld.get("headline")
+    return fold_line(headline) if headline else None
+
+
+def _heading(el: Any) -> float:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    return X.HEADING_WEIGHT.get(tag, 0.0)
+
+
+def _title_class(el: Any) -> bool:
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        whole, _parts = class_tokens(node)
+        if whole & X.TITLE_WORDS:
+            return True
+    return False
+
+
+def _selected(page: PageDom, selectors: tuple[str, ...]) -> set[int]:
+    """Ids of the elements below what the selectors match."""
+    return {id(e) for el in select(page, selectors) for e in el.iter()}
+
+
+def _is_info_line(text: str) -> bool:
+    return bool(dates_in(text, split_form=True) or LABEL_RE.search(text))
+
+
+def find_title(ctx: Context) -> tuple[str | None, int | None]:
+    page = ctx.page
+    hint, site_parts = title_tag_parts(ctx)
+    ctx.names.update(compact(p) for p in site_parts)
+    meta = meta_title(page)
+    if meta:
+        meta = X.TITLE_SEPARATORS.split(meta)[0] if X.TITLE_SEPARATORS.search(meta) else meta
+    chosen = _selected(page, ctx.site.selectors.title) if ctx.site else set()
+    crumbs = {compact(c) for c in ctx.crumbs}
+    lines = page.lines
+    best: tuple[float, int] | None = None
+    for i, line in ctx.lines_between(0, ctx.body_last + 1):
+        text = line.text.removeprefix("  • ").strip()
+        size = len(compact(text))
+        if not X.TITLE_MIN_CHARS <= size <= X.TITLE_MAX_CHARS:
+            continue
+        if X.NOT_A_TITLE.match(text) or ctx.is_site_name(text) or compact(text) in crumbs:
+            continue
+        sim_title = similarity(compact(text), compact(hint)) if hint else 0.0
+        sim_meta = similarity(compact(text), compact(meta)) if meta else 0.0
+        score = 4.0 * sim_title * (sim_title >= 0.5) + 3.0 * sim_meta * (sim_meta >= 0.5)
+        score += _heading(line.block) + 2.0 * _title_class(line.block)
+        score += 3.0 * (id(line.block) in chosen)
+        if score == 0:
+            continue
+        distance = ctx.body_first - i
+        if distance > 0:
+            score += 2.0 * max(0.0, 1.0 - distance / 12)
+        elif i <= ctx.body_first + 1:
+            score += 1.0
+        else:
+            score -= 2.0
+        nxt = [t for _, t in ctx.lines_between(i + 1, i + 4)]
+        if any(_is_info_line(t.text) for t in nxt):
+            score += 1.5
+        if line.link_share > 0.5 and max(sim_title, sim_meta) < 0.9:
+            score -= 2.0
+        if line.bullet:
+            score -= 1.5
+        if dates_in(text) and max(sim_title, sim_meta) < 0.9:
+            score -= 2.0
+        if text.endswith("。") or size > 60:
+            score -= 1.0
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is not None and best[0] >= MIN_TITLE_SCORE:
+        return lines[best[1]].text.removeprefix("  • ").strip(), best[1]
+    for fallback in (hint, meta):
+        if fallback and not ctx.is_site_name(fallback):
+            return fallback, None
+    return None, None
+
+
+def find_subtitle(ctx: Context, title_at: int | None) -> list[str]:
+    """Deck lines printed with the headline: a kicker right above it, and lines
+    between it and the info line or body."""
+    if title_at is None:
+        return []
+    lines = ctx.page.lines
+    title_block = lines[title_at].block
+    family = {id(title_block), id(title_block.getparent())}
+
+    def deck(line: Line) -> bool:
+        text = line.text
+        if line.link_share > 0.5 or line.bullet or line_weight(text) > 80:
+            return False
+        if _is_info_line(text) or X.SUMMARY_LINE.match(text) or X.NOT_A_TITLE.match(text):
+            return False
+        if ctx.is_site_name(text) or X.SHARE_LINE.match(text) or is_widget(text):
+            return False
+        block = line.block
+        related = id(block.getparent()) in family or id(block) in family
+        whole, parts = class_tokens(block)
+        marked = bool(parts & X.SUBTITLE_WORDS or whole & X.SUBTITLE_WORDS)
+        return (_heading(block) > 0 or marked) and (related or marked)
+
+    out: list[str] = []
+    before = ctx.lines_between(title_at - 1, title_at)
+    if before and before[0][1].block is not title_block and deck(before[0][1]):
+        out.append(before[0][1].text)
+    for _i, line in ctx.lines_between(title_at + 1, min(ctx.body_first, title_at + 5)):
+        if line.block is title_block and not deck(line):
+            continue
+        if not deck(line):
+            break
+        out.append(line.text)
+    return out
+
+
+def find_date(ctx: Context, title_at: int | None) -> str | None:
+    anchor = title_at if title_at is not None else ctx.body_first
+    printed: Stamp | None = None
+    for _i, line in ctx.lines_between(anchor - INFO_BEFORE, max(anchor + INFO_AFTER,
+                                                                ctx.body_first + 2)):
+        if line.link_share > 0.5 or is_widget(line.text):
+            continue
+        found = dates_in(line.text, split_form=True)
+        if found:
+            printed = found[0]
+            break
+    meta: Stamp | None = None
+    for key in X.META_DATE_KEYS:
+        if ctx.page.metas.get(key) and (meta := meta_stamp(ctx.page.metas[key])):
+            break
+    if meta is None and ctx.page.jsonld.get("datePublished"):
+        meta = meta_stamp(ctx.page.jsonld["datePublished"])
+    if meta is None:
+        for el in ctx.page.root.iter("time"):
+            if el.get("datetime") and not ctx.page.kind(el) & CHROME:
+                meta = meta_stamp(el.get("datetime"))
+                if meta:
+                    break
+    if printed is None:
+        printed = _labelled_date(ctx)
+    if printed is None:
+        return meta.iso() if meta else None
+    if meta is not None and meta.day == printed.day and printed.time is None:
+        return meta.iso()
+    return printed.iso()
+
+
+def _labelled_date(ctx: Context) -> Stamp | None:
+    for _i, line in ctx.lines_between(0, len(ctx.page.lines)):
+        if line.link_share > 0.5 or is_widget(line.text):
+            continue
+        for m in X.DATE_TIME.finditer(line.text):
+            if X.DATE_LABEL.search(line.text[: m.start()]) and (stamp := _stamp(m)):
+                return stamp
+    return None
+
+
+# --- labelled fields ------------------------------------------------------------------
+
+VALUE_TAIL = re.compile(r"\s*(?:\d{4}[-/.年].*|\d{1,2}:\d{2}.*)$")
+
+
+def label_values(text: str) -> list[tuple[str, str]]:
+    """``(field, value)`` of every field label in a line (others only end values)."""
+    out: list[tuple[str, str]] = []
+    matches = list(LABEL_RE.finditer(text))
+    for n, m in enumerate(matches):
+        kind = FIELD_OF.get(convert(m["label"], "hans"))
+        if kind is None:
+            continue
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        value = text[m.end():end]
+        value = X.VALUE_STOP.split(value, maxsplit=1)[0] if value else ""
+        value = VALUE_TAIL.sub("", value).strip(" ()[]【】·•|,")
+        if value and len(value) <= 30:
+            out.append((kind, value))
+    return out
+
+
+def find_labels(ctx: Context, title_at: int | None) -> dict[str, Any]:
+    """author, editor, source, region (and tags, date from a site meta line)."""
+    out: dict[str, Any] = {}
+    anchor = title_at if title_at is not None else ctx.body_first
+    info = ctx.lines_between(anchor - INFO_BEFORE, max(anchor + INFO_AFTER, ctx.body_first + 2))
+    rest = ctx.lines_between(ctx.body_first, ctx.body_last + 12)
+    meta_rx = ctx.site.rules.meta if ctx.site else None
+    for _i, line in info + rest:
+        if line.link_share > 0.8:
+            continue
+        for kind, value in label_values(line.text):
+            out.setdefault(kind, value)
+    if meta_rx is not None:
+        for _i, line in info:
+            m = meta_rx.match(line.text)
+            if m:
+                for key, value in meta_fields(m).items():
+                    if key != "published_at" and value:
+                        out.setdefault(key, value)
+                break
+    return out
+
+
+# --- breadcrumb -------------------------------------------------------------------------
+
+
+def _breadcrumb_block(ctx: Context, line: Line) -> bool:
+    el = line.block
+    for _ in range(3):
+        if el is None:
+            return False
+        whole, parts = class_tokens(el)
+        if whole & X.BREADCRUMB_WORDS or parts & X.BREADCRUMB_WORDS:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _crumb_parts(text: str) -> list[str]:
+    text = X.BREADCRUMB_LABEL.sub("", text.strip())
+    return [p.strip() for p in X.BREADCRUMB_SEP.split(text) if p.strip()]
+
+
+def find_category(ctx: Context) -> list[str]:
+    page = ctx.page
+    chosen = _selected(page, ctx.site.selectors.breadcrumb) if ctx.site else set()
+    candidates: list[tuple[int, Line]] = []
+    for i, line in enumerate(page.lines):
+        if i > ctx.body_first + 2 and not chosen:
+            break
+        text = line.text
+        if line_weight(text) > 80:
+            continue
+        labelled = X.BREADCRUMB_LABEL.match(text) is not None
+        rank = (0 if id(line.block) in chosen else 1 if labelled
+                else 2 if _breadcrumb_block(ctx, line)
+                else 3 if len(_crumb_parts(text)) >= 3 and ">" in text else None)
+        if rank is not None and i <= ctx.body_first + 2:
+            candidates.append((rank, line))
+    for _rank, line in sorted(candidates, key=lambda c: c[0]):
+        parts = _crumb_parts(line.text)
+        if len(parts) < 2:
+            anchors = [fold_line(a.text_content()) for a in line.block.iter("a")]
+            parts = [a for a in anchors if a]
+        if len(parts) < 2:
+            continue
+        first = parts[0]
+        if (ctx.is_site_name(first) or X.BREADCRUMB_DROP.match(first)
+                or X.SITE_NAME_SHAPE.match(first)):
+            parts = parts[1:]
+        parts = [p for p in parts if not X.BREADCRUMB_DROP.match(p) and not ctx.is_site_name(p)]
+        if parts:
+            return parts
+    return []
+
+
+# --- tags --------------------------------------------------------------------------------
+
+
+def find_tags(ctx: Context) -> list[str]:
+    for _i, line in ctx.lines_between(ctx.body_first - INFO_AFTER, ctx.body_last + 12):
+        m = X.TAG_LABEL.match(line.text)
+        if m is not None:
+            value = m["tags"].strip()
+            if not value:
+                anchors = [fold_line(a.text_content()) for a in line.block.iter("a")]
+                value = " ".join(a for a in anchors if a)
+            tags = [t for t in X.TAG_SPLIT.split(value) if t and len(t) <= 20]
+            if tags:
+                return tags
+    for _i, line in ctx.lines_between(ctx.body_first - INFO_AFTER, ctx.body_last + 12):
+        el = line.block
+        for _ in range(3):
+            if el is None:
+                break
+            whole, _parts = class_tokens(el)
+            if whole & X.TAG_WORDS:
+                anchors = [fold_line(a.text_content()) for a in el.iter("a")]
+                tags = [a for a in anchors if a and len(a) <= 20]
+                if tags:
+                    return tags
+            el = el.getparent()
+    return []

@@ -1,0 +1,157 @@
+"""The extractor's rules as data, grouped by concern.
+
+Class and id *words* are matched against the tokens of an element's ``class``
+and ``id`` (split on spaces, ``-`` and ``_``): a ``PART`` word matches any part
+(``article-share`` is a share bar), a ``WHOLE`` word only a whole token (a
+``page`` token is chrome, ``page-content`` is not). Text patterns run on folded
+lines (ASCII ``:``, ``(``, ``|``), in both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.cleaning.rules import rx
+
+# --- Noise ---------------------------------------------------------------------
+# Chrome: containers whose lines are neither body nor a source of fields.
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu", "form"})
+CHROME_PART_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "topnav", "subnav", "mainnav", "topbar",
+    "footer", "copyright", "banquan", "disclaimer", "statement", "shengming", "mianze",
+    "sidebar", "widget", "sidebox",
+    "comment", "comments", "commentlist", "pinglun", "reply", "respond", "feedback",
+    "share", "sharing", "bdshare", "jiathis", "fenxiang", "social",
+    "related", "relate", "recommend", "tuijian", "xgxw", "xgwz", "xgyd", "tjyd", "tjxw",
+    "hotnews", "ranking", "paihang", "phb", "rdph", "djph", "rmtj",
+    "advert", "advertisement", "adsbygoogle", "adbox", "banner", "guanggao",
+    "login", "toolbar", "pagination", "pager", "pagebreak", "prenext", "prevnext",
+    "qrcode", "erweima", "fontsize", "zihao", "friendlink", "flink",
+})
+CHROME_WHOLE_WORDS = frozenset({
+    "top", "bottom", "foot", "side", "ad", "ads", "gg", "hot", "rank", "tool", "tools",
+    "pages", "search", "handle", "close", "print", "next", "prev", "links", "ewm", "qr",
+    "right", "sidebar-right", "sidebar-left",
+})
+# Article furniture: headline, info line, tags, captions. Fields are read from
+# them; they are never body.
+FURNITURE_TAGS = frozenset({"header", "figcaption"})
+FURNITURE_PART_WORDS = frozenset({
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "navpath", "weizhi", "dqwz",
+    "tags", "keywords", "caption", "figcaption", "picnote", "imgdesc", "imgtxt", "pictxt",
+    "pictext", "tuzhu", "meta", "byline", "editer", "copyfrom", "subtitle", "fbt",
+    "kicker", "summary", "zhaiyao", "daodu",
+})
+FURNITURE_WHOLE_WORDS = frozenset({
+    "position", "location", "place", "info", "tag", "note", "source", "time", "date",
+    "author", "editor", "left1", "title_o", "pre", "sub", "list", "desc", "abstract",
+})
+# Elements the extractor never prunes: they name the article itself.
+ARTICLE_HINTS = rx(r"(?:^|[\s_-])(?:article[-_]?body|articlebody|post[-_]?body|entry[-_]?content)")
+
+# --- Captions and image credits -----------------------------------------------
+
+CAPTION_TAGS = frozenset({"figcaption"})
+CAPTION_MAX_WEIGHT = 60  # a caption is short
+# "记者 张三 摄", "(新华社发)", "新华社记者 李四 摄": credits under a photo.
+PHOTO_CREDIT = rx(r"^\(?(?:[^\s,。]{0,12}记者 ?)?[^\s,。]{0,12} ?(?:摄|供图|摄影|图)\)?$"
+                  r"|^\(?新华社(?:发|记者.{0,12}摄)\)?$")
+CENTERED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+
+# --- Titles -------------------------------------------------------------------
+
+HEADING_WEIGHT = {"h1": 3.0, "h2": 2.0, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
+TITLE_WORDS = frozenset({
+    "title", "tit", "biaoti", "bt", "headline", "head-line", "jz", "art_tit", "arttit",
+    "newstitle", "news_title", "articletitle", "article-title", "entry-title", "post-title",
+    "text_title", "h-title", "detail-title", "content-title", "cont-tit", "con-title",
+})
+# <title> separators between headline and site name.
+TITLE_SEPARATORS = re.compile(r"\s*(?:--+|——|_+|\|| - | – | — |-(?=[^\d]))\s*")
+TITLE_MIN_CHARS = 4
+TITLE_MAX_CHARS = 100
+# Names that are never a headline: a site, a section's home, a login link.
+NOT_A_TITLE = rx(
+    r"^(?:首页|主页|网站首页|返回首页|登录|注册|登录 ?\| ?注册|会员中心|设为首页|加入收藏|"
+    r"联系我们|关于我们|网站地图|English|正文|浏览文章|当前位置.*|您所在的位置.*)$",
+    re.I,
+)
+# A string that names a site or channel ("…网", "…频道", "…新闻网首页").
+SITE_NAME_SHAPE = rx(r"^.{0,12}(?:网|網|频道|首页|门户|官网|资讯|新闻中心)$")
+
+SUBTITLE_WORDS = frozenset({
+    "subtitle", "sub", "fbt", "subtit", "art_subtit", "deck", "kicker", "pre", "yt", "yinti",
+    "pretitle", "vice", "fu", "sub-title", "sub_title",
+})
+SHARE_LINE = rx(r"^(?:分享到|转发到)")
+
+# --- Dates --------------------------------------------------------------------
+
+META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "publishdate", "pubdate",
+    "publish_date", "publishtime", "pubtime", "datepublished", "dc.date.issued",
+    "dc.date", "og:release_date", "weibo:article:create_at", "releasedate", "firstpublishedtime",
+)
+# A date, optionally a time right after it (no space needed: "2022年10月08日10:10").
+DATE_TIME = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})"
+    r"(?![\d])\s*日?"
+    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?"
+)
+# Xinhua prints the pieces apart: "2023 04/05 09:30:12".
+SPLIT_DATE_TIME = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+# The day the page was served, printed in a top bar: "2025年6月2日 星期一".
+DATE_WIDGET = rx(r"(?:星期|周|礼拜)[一二三四五六日天]|今天是|今日")
+DATE_LABEL = rx(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|Published)\s*[:]?\s*$",
+                re.I)
+
+# --- Labelled fields ----------------------------------------------------------
+
+# label -> field; longer labels first so "责任编辑" is not read as "编辑".
+FIELD_LABELS: tuple[tuple[str, str], ...] = (
+    ("责任编辑", "editor"), ("值班编辑", "editor"), ("网络编辑", "editor"), ("责编", "editor"),
+    ("编辑", "editor"), ("信息来源", "source"), ("文章来源", "source"), ("新闻来源", "source"),
+    ("稿件来源", "source"), ("稿源", "source"), ("来源", "source"), ("出处", "source"),
+    ("作者", "author"), ("撰稿", "author"), ("撰文", "author"), ("地区", "region"),
+)
+# Labels that only end the value of the label before them.
+OTHER_LABELS = (
+    "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "浏览次数", "浏览量", "浏览",
+    "点击数", "点击量", "点击", "阅读量", "阅读数", "阅读", "评论数", "评论", "字号", "字体",
+    "分享到", "分享", "分类", "栏目", "标签", "关键词", "关键字", "审核", "校对", "摄影",
+    "通讯员", "发布者", "发布人", "发布", "访问量", "人气", "热度", "打印", "投稿", "供稿",
+)
+LABEL_SEP = r"\s*[:]\s*"
+VALUE_STOP = re.compile(r"\s*(?:\||【|\[|\(|\)|丨|(?<=\S)\s{2,}|$)")
+
+# --- Breadcrumbs ----------------------------------------------------------------
+
+BREADCRUMB_WORDS = frozenset({
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "place",
+    "navpath", "weizhi", "dqwz", "path", "mianbaoxie", "dangqian", "current", "curpos",
+    "site-nav", "sitepath", "address", "here",
+})
+BREADCRUMB_LABEL = rx(
+    r"^(?:您现在的位置|您当前所在的位置|您当前的位置|您所在的位置|您的位置|当前位置|所在位置|当前所在位置|"
+    r"位置)\s*[:]?\s*"
+)
+BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|\\)\s*")
+BREADCRUMB_DROP = rx(r"^(?:首页|主页|网站首页|Home|正文|浏览文章|内容|详情|文章|阅读文章|查看内容|"
+                     r"正文内容|新闻详情|文章详情|详细内容)$", re.I)
+
+# --- Tags -------------------------------------------------------------------------
+
+TAG_LABEL = rx(r"^(?:标签|关键词|关键字|Tags?|TAG)\s*[:]?\s*(?P<tags>.*)$", re.I)
+TAG_SPLIT = re.compile(r"[\s,;、|]+")
+TAG_WORDS = frozenset({"tags", "tag", "keywords", "post-tags", "entry-tags", "tag-list",
+                       "taglist", "article-tags", "biaoqian"})
+
+# --- Body lines -------------------------------------------------------------------
+
+SENTENCE_PUNCT = re.compile(r"[,;:!?、。“”…]")
+SENTENCE_END = re.compile(r"[。!?…”]$")
+# Lines that are never the article: lead-ins of summaries, original titles.
+SUMMARY_LINE = rx(r"^(?:摘要|内容摘要|内容提要|导读|核心提示|原标题)\s*[:]")
