@@ -1,0 +1,1 @@
+"""Test-data generators and helpers; not part of the crawler."""
