@@ -1,7 +1,7 @@
 """``scrapy replica --port N [--articles K]``: serve the three sites' replicas.
 
 Point a crawl at it with ``http_proxy=http://127.0.0.1:N``. The control and
-ground-truth API is at ``http://127.0.0.1:N/_replica/`` (see crawler/replica).
+ground-truth API is at ``http://127.0.0.1:N/_replica/`` (see the top-level ``replica`` package).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import sys
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-
-from crawler.replica import Replica
 
 
 class Command(ScrapyCommand):
@@ -41,6 +39,10 @@ class Command(ScrapyCommand):
             raise UsageError("no positional arguments expected")
         if opts.articles < 1 or not 0 <= opts.port <= 65535:
             raise UsageError("--articles must be >= 1 and --port in 0..65535")
+        # The test double is imported only when it is asked for, so ordinary
+        # scrapy commands never load it.
+        from replica import Replica
+
         try:
             replica = Replica(articles=opts.articles, port=opts.port)
         except OSError as exc:
