@@ -118,7 +118,9 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     counters[f"body/{body.how}"] += 1
     if body.how == "density" and site is not None and site.selectors.body:
         counters["fallback"] += 1  # the site's own selectors did not hold
-    ctx = Context(page, site, page.position(body.lines[0]), page.position(body.lines[-1]))
+    first_prose = next((line for line in body.lines if page.prose[page.position(line)]),
+                       body.lines[0])
+    ctx = Context(page, site, page.position(first_prose), page.position(body.lines[-1]))
     if site is not None:
         ctx.names.update(compact(n) for n in site.names)
     ctx.crumbs = find_category(ctx)

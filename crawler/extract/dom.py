@@ -57,9 +57,22 @@ def _flags(el: Any) -> int:
     if tag in X.CHROME_TAGS or parts & X.CHROME_PART_WORDS or whole & X.CHROME_WHOLE_WORDS:
         flags |= CHROME
     if (tag in X.FURNITURE_TAGS or parts & X.FURNITURE_PART_WORDS
-            or whole & X.FURNITURE_WHOLE_WORDS):
+            or whole & X.FURNITURE_WHOLE_WORDS or _caption(whole, parts)):
         flags |= FURNITURE
     return flags
+
+
+def _caption(whole: set[str], parts: set[str]) -> bool:
+    return bool(parts & X.CAPTION_PART_WORDS or whole & X.CAPTION_WHOLE_WORDS)
+
+
+def _own_lines(el: Any) -> bool:
+    """Whether an inline element starts lines of its own: a caption does (it
+    sits inline in <br> bodies); an info line's spans (a comment count, a
+    time) do not, or the line would no longer read as one."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    return _caption(*class_tokens(el))
 
 
 def prose_weight(line: Line) -> float:
@@ -209,7 +222,10 @@ def load(html: str) -> PageDom | None:
     title_tag = fold_line(title_el.text_content()) if title_el is not None else ""
     jsonld = _jsonld(root)
     _rescue_script_values(root)
-    lines = element_lines(root, decode_emails=True, cells_as_blocks=True)
+    # An inline element marked as chrome or furniture (a caption <span>) gets
+    # lines of its own, so that it can be told apart from the text around it.
+    lines = element_lines(root, decode_emails=True, cells_as_blocks=True,
+                          block_when=_own_lines)
     glossed, glosses = _strip_glosses(lines)
     page = PageDom(root, lines, metas, title_tag, jsonld, glossed=glossed, glosses=glosses,
                    elements=elements)

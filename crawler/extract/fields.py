@@ -37,8 +37,9 @@ MIN_TITLE_SCORE = 2.0
 
 _LABELS = sorted({*(label for label, _ in X.FIELD_LABELS), *X.OTHER_LABELS}, key=len,
                  reverse=True)
-LABEL_RE = rx(
-    r"(?<![^\s|(\[【】\])•])(?P<label>" + "|".join(map(re.escape, _LABELS)) + r")" + X.LABEL_SEP)
+# Labels are glued to the value before them as often as not ("…09:32来源:长治日报",
+# "…山西新闻网作者:王海滨"): a label is known by its colon, longest label first.
+LABEL_RE = rx(r"(?P<label>" + "|".join(map(re.escape, _LABELS)) + r")" + X.LABEL_SEP)
 FIELD_OF = dict(X.FIELD_LABELS)
 
 
@@ -122,7 +123,9 @@ class Context:
 
     page: PageDom
     site: Site | None
-    body_first: int  # position of the body's first line in page.lines
+    # Positions in page.lines of the body's first line that reads as prose
+    # (the container may start above the headline) and of its last line.
+    body_first: int
     body_last: int
     names: set[str] = field(default_factory=set)  # site names, as pages print them
     crumbs: list[str] = field(default_factory=list)
@@ -205,7 +208,12 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
         score = 4.0 * sim_title * (sim_title >= 0.5) + 3.0 * sim_meta * (sim_meta >= 0.5)
         score += _heading(line.block) + 2.0 * _title_class(line.block)
         score += 3.0 * (id(line.block) in chosen)
-        if score == 0:
+        similar = max(sim_title, sim_meta)
+        if _is_info_line(text) and similar < 0.9:
+            continue  # a line of labels or dates is never the headline
+        nxt = [t for _, t in ctx.lines_between(i + 1, i + 4)]
+        above_info = any(_is_info_line(t.text) for t in nxt)
+        if score == 0 and not (above_info and i < ctx.body_first):
             continue
         distance = ctx.body_first - i
         if distance > 0:
@@ -214,15 +222,12 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
             score += 1.0
         else:
             score -= 2.0
-        nxt = [t for _, t in ctx.lines_between(i + 1, i + 4)]
-        if any(_is_info_line(t.text) for t in nxt):
+        if above_info:
             score += 1.5
-        if line.link_share > 0.5 and max(sim_title, sim_meta) < 0.9:
+        if line.link_share > 0.5 and similar < 0.9:
             score -= 2.0
         if line.bullet:
             score -= 1.5
-        if dates_in(text) and max(sim_title, sim_meta) < 0.9:
-            score -= 2.0
         if text.endswith("。") or size > 60:
             score -= 1.0
         if best is None or score > best[0]:
@@ -389,9 +394,12 @@ def find_category(ctx: Context) -> list[str]:
         if line_weight(text) > 80:
             continue
         labelled = X.BREADCRUMB_LABEL.match(text) is not None
+        parts = _crumb_parts(text) if ">" in text else []
+        rooted = len(parts) >= 2 and (ctx.is_site_name(parts[0])
+                                      or bool(X.BREADCRUMB_DROP.match(parts[0])))
         rank = (0 if id(line.block) in chosen else 1 if labelled
-                else 2 if _breadcrumb_block(ctx, line)
-                else 3 if len(_crumb_parts(text)) >= 3 and ">" in text else None)
+                else 2 if _breadcrumb_block(ctx, line) or rooted
+                else 3 if len(parts) >= 3 else None)
         if rank is not None and i <= ctx.body_first + 2:
             candidates.append((rank, line))
     for _rank, line in sorted(candidates, key=lambda c: c[0]):

@@ -15,6 +15,7 @@ element holding them and how much of them is link text; the page text
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,9 +117,11 @@ def _cf_email(el: Any) -> str | None:
 class _Walker:
     """Collects :class:`Line` objects in document order."""
 
-    def __init__(self, decode_emails: bool, cells_as_blocks: bool = False) -> None:
+    def __init__(self, decode_emails: bool, cells_as_blocks: bool = False,
+                 block_when: Callable[[Any], bool] | None = None) -> None:
         self.decode_emails = decode_emails
         self.block_tags = BLOCK_TAGS | CELL_TAGS if cells_as_blocks else BLOCK_TAGS
+        self.block_when = block_when
         self.saw_image = False
         self.lines: list[Line] = []
         self.pieces: list[str] = []
@@ -159,7 +162,7 @@ class _Walker:
         if tag == "br":
             self.flush(boundary=False)
             return
-        block = tag in self.block_tags
+        block = tag in self.block_tags or (self.block_when is not None and self.block_when(el))
         if block:
             self.flush(boundary=True)
             self.blocks.append(el)
@@ -186,12 +189,13 @@ class _Walker:
             self.blocks.pop()
 
 
-def element_lines(el: Any, *, decode_emails: bool = False,
-                  cells_as_blocks: bool = False) -> list[Line]:
+def element_lines(el: Any, *, decode_emails: bool = False, cells_as_blocks: bool = False,
+                  block_when: Callable[[Any], bool] | None = None) -> list[Line]:
     """The visible lines of an element (a whole document or a part of one).
     ``cells_as_blocks`` gives every table cell lines of its own (the page text
-    keeps a row on one line, as a browser shows it)."""
-    walker = _Walker(decode_emails, cells_as_blocks)
+    keeps a row on one line, as a browser shows it); ``block_when`` makes more
+    elements start blocks of their own."""
+    walker = _Walker(decode_emails, cells_as_blocks, block_when)
     walker.blocks.append(el)
     walker.walk(el)
     walker.flush(boundary=True)

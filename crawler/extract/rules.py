@@ -46,6 +46,14 @@ FURNITURE_WHOLE_WORDS = frozenset({
     "position", "location", "place", "info", "tag", "note", "source", "time", "date",
     "author", "editor", "left1", "title_o", "pre", "sub", "list", "desc", "abstract",
 })
+# Captions, by class: furniture that may sit inline in a <br> body, so it gets
+# lines of its own (an info line's <span class="time"> must not).
+CAPTION_PART_WORDS = frozenset({"caption", "figcaption", "picnote", "imgdesc", "imgtxt",
+                                "pictxt", "pictext", "tuzhu"})
+CAPTION_WHOLE_WORDS = frozenset({
+    "pic_text", "pic_txt", "img_text", "img_txt", "photo_text", "pic_title", "pic_desc",
+    "img_desc", "pic_note", "img_note", "pic_info", "img_info", "imgtitle", "pictitle",
+})
 # Elements the extractor never prunes: they name the article itself.
 ARTICLE_HINTS = rx(r"(?:^|[\s_-])(?:article[-_]?body|articlebody|post[-_]?body|entry[-_]?content)")
 
@@ -100,8 +108,8 @@ DATE_TIME = re.compile(
 )
 # Xinhua prints the pieces apart: "2023 04/05 09:30:12".
 SPLIT_DATE_TIME = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})"
-    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"(?P<y>(?:19|20)\d{2})\s*(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})"
+    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
 )
 # The day the page was served, printed in a top bar: "2025年6月2日 星期一".
 DATE_WIDGET = rx(r"(?:星期|周|礼拜)[一二三四五六日天]|今天是|今日")

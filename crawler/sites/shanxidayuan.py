@@ -38,10 +38,10 @@ RULES = SiteRules(
         rule("counter", r"^\d{1,7}$"),
     ),
     # "网络编辑 太原 2022-10-08 10:10:06 0 疫情 防控 风险": author, region,
-    # time, comment count, tags.
+    # time, comment count, tags. Unlabelled: a slot never holds a "label:".
     meta=rx(
-        r"^(?P<author>[^\s\d]\S{0,15}) (?:(?P<region>[^\s\d]\S{0,10}) )?"
-        + DATE + " " + TIME + r"(?: (?P<comments>\d{1,7}))?(?: (?P<tags>.{1,80}))?$"
+        r"^(?P<author>[^\s\d:][^\s:]{0,15}) (?:(?P<region>[^\s\d:][^\s:]{0,10}) )?"
+        + DATE + " " + TIME + r"(?: (?P<comments>\d{1,7}))?(?: (?P<tags>[^:]{1,80}))?$"
     ),
     stops=(
         rule("qr_prompt", r"^扫一扫在手机打开当前页面$"),
