@@ -41,7 +41,8 @@ def test_seed_with_other_whitespace_cleans_the_same(seed: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name[: -len(".txt")] for p in FIXTURES.glob("*.txt") if "chrome" not in p.name)
+    "name", sorted(p.name[: -len(".txt")] for p in FIXTURES.glob("*.txt")
+                   if "chrome" not in p.name and "debris" not in p.name)
 )
 def test_new_bodies_per_site(name: str) -> None:
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
@@ -219,3 +220,24 @@ def test_unrecognised_spam_above_the_masthead_is_not_the_headline() -> None:
     nav = record("首页 新闻 图片 视频\n\n" + seed_001)
     assert str(nav["title"]).startswith("劉成鳴:")
 
+
+
+def test_gloss_debris_goes_and_the_rest_stays() -> None:
+    """A gloss broken by a bad re-encoding (``日?qǐng)?bào)``) and an entity whose
+    ``&`` became ``?``: the debris goes; the character the breakage ate is lost
+    (``甘孜日``), which the record shows rather than hides."""
+    page = (FIXTURES / "fissico_debris.txt").read_text("utf-8")
+    got = record(page)
+    assert got["site"] == "fissico" and got["title"] == "州委召開常委會議"
+    assert got["published_at"] == "2020-01-29" and got["source"] == "甘孜日"
+    assert "?" not in str(got["text"]) and "qǐng" not in str(got["text"])
+    assert "精神·研究部署" in str(got["text"])
+
+
+def test_date_widget_and_repeated_headline_never_make_the_title() -> None:
+    widget = record((FIXTURES / "sxnews_gb_widget.txt").read_text("utf-8"))
+    assert widget["title"] == "太原地铁2号线客流突破新高"
+    assert "星期" not in str(widget["text"]) and "网站声明" not in str(widget["text"])
+    twice = record((FIXTURES / "sxnews_render_twice.txt").read_text("utf-8"))
+    assert str(twice["text"]).count("太原新建改建公厕200座") == 1
+    assert "独家授权" not in str(twice["text"]) and twice["site"] == "sxnews"

@@ -35,6 +35,7 @@ from crawler.sites import SITES
 from crawler.textnorm import collapse_spaces, fold_width, strip_glosses
 
 TEXT_FIELDS = ("title", "subtitle", "author", "editor", "source", "region")
+BOOK_TITLE = re.compile(r"^《([^《》]+)》$")
 LIST_FIELDS = ("category", "tags")
 
 
@@ -264,6 +265,9 @@ def meta_fields(m: re.Match[str] | None) -> dict[str, Any]:
     for key in ("author", "region", "source"):
         if groups.get(key):
             out[key] = groups[key]
+    if out.get("source"):
+        # A publication named on the date line: 《甘孜日报》 is 甘孜日报.
+        out["source"] = BOOK_TITLE.sub(r"\1", out["source"])
     if groups.get("tags"):
         out["tags"] = split_tags(groups["tags"] or "")
     return out
@@ -394,6 +398,8 @@ def split_page(
     header_rules = HEADER_RULES[rules.name if rules else None]
     stops = rules.stops if rules else ()
     meta_i, meta_m = find_meta(lines, rules.meta if rules else None)
+    if meta_m is None:
+        meta_i, meta_m = find_meta(lines, R.SHARED_META)
     fields.update(meta_fields(meta_m))
 
     # The breadcrumb gives the category wherever it sits; it is chrome either way.

@@ -105,6 +105,11 @@ TAG_SPLIT = re.compile(r"[\s,;、]+")
 DATE = r"(?P<date>\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2}))"
 TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
 
+# The info line of any site, read when the site's own meta line is not found:
+# "时间:2019年08月13日 10:22 来源:山西晚报".
+SHARED_META = rx(r"^(?:时 ?间|发布时间|日 ?期|发布日期): ?" + DATE + r" ?" + TIME
+                 + r"?(?: ?来 ?源: ?(?P<source>\S{1,30}))?(?: ?作 ?者: ?(?P<author>\S{1,20}))?$")
+
 # A page needs this much marker weight before it is taken as a site's.
 SITE_MIN_SCORE = 2
 # Where the breadcrumb separator may be typed either way.

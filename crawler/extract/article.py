@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.cleaning.core import clean_body, line_weight
+from crawler.cleaning.core import BOOK_TITLE, clean_body, line_weight
 from crawler.extract import rules as X
 from crawler.extract.content import Body, find_body
 from crawler.extract.decode import ExtractionError, decode_body
@@ -150,7 +150,8 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
         "title": title, "subtitle": "\n".join(subs) or None,
         "published_at": find_date(ctx, title_at),
         "author": clean(labels.get("author")), "editor": clean(labels.get("editor")),
-        "source": clean(labels.get("source")), "region": clean(labels.get("region")),
+        "source": BOOK_TITLE.sub(r"\1", clean(labels.get("source")) or "") or None,
+        "region": clean(labels.get("region")),
         "category": [c for c in (clean(c) for c in ctx.crumbs) if c],
         "tags": [t for t in (clean(t) for t in (labels.get("tags") or find_tags(ctx))) if t],
         "text": "\n\n".join([title, *subs, *paragraphs]),
