@@ -3,7 +3,7 @@ trafilatura's ``extract`` on the same pages' HTML, measured in the same run.
 
 Run on demand (not a test):  python bench/bench_clean.py [--docs N] [--html-docs M]
 
-HTML comes from the replica (``crawler.replica``: article pages of all three
+HTML comes from the replica (``replica``: article pages of all three
 sites, seeds included) and the text from it as the spiders render it
 (``crawler.extract.render``); when those are not importable, each seed text is
 wrapped in simple HTML (one ``<p>`` per block). The output says which.
@@ -42,8 +42,8 @@ def wrap_html(page_text: str) -> str:
 def replica_pages(per_site: int) -> list[tuple[str, str]]:
     """Replica article HTML and its text as the spiders render it."""
     from crawler.extract.render import render_text
-    from crawler.replica.model import SiteModel
-    from crawler.replica.pages import article_html
+    from replica.model import SiteModel
+    from replica.pages import article_html
 
     out = []
     for site in ("shanxidayuan", "fissico", "sxnews"):

@@ -2,7 +2,9 @@
 
 Everything here is written in Simplified Chinese with ASCII punctuation, as the
 clean records keep it; the generator converts to Traditional (OpenCC) for the
-sites that serve it and to fullwidth punctuation when it writes HTML.
+pages that serve it and to fullwidth punctuation when it writes HTML. Site
+facts follow /work/shared/SITES.md (hosts, columns, URL schemes); names of
+columns nobody has seen are made up in the same style.
 """
 
 from __future__ import annotations
@@ -14,28 +16,82 @@ SXDY_COLUMNS: dict[str, str] = {
     "lzyl": "太原", "changzhi": "长治", "xinzhou": "忻州", "datong": "大同",
     "jinzhong": "晋中", "yuncheng": "运城", "linfen": "临汾",
 }
+SXDY_SECTION = "各市要闻"  # what /gsyl/ is called in the breadcrumbs of other themes
 SXDY_AUTHORS = ("网络编辑", "大院网", "本站编辑", "网络编辑", "网络编辑")
+SXDY_SOURCES = ("大院网", "山西大院资讯网", "太原日报", "长治日报", "忻州日报", "山西新闻网",
+                "黄河新闻网", "山西大院资讯网")
 SXDY_HEADERS = ("大院网-山西大院资讯网", "山西大院资讯网")
 SXDY_MAIL_USERS = ("news", "tougao", "xinwen", "bianji", "sxdy", "service", "jubao")
 SXDY_MAIL_DOMAINS = ("163.com", "qq.com", "126.com", "sina.com", "shanxidayuan.com")
 SXDY_FOOTER_EMAIL = "sxdayuan@163.com"
 
-# fissico: column -> breadcrumb name (Simplified; served in Traditional).
-FISSICO_COLUMNS: dict[str, str] = {
-    "dzyw": "党政要闻", "gzxw": "甘孜新闻", "shxw": "社会新闻", "jjxw": "经济新闻",
-    "whly": "文化旅游",
+# fissico: "<section>/<column>" -> (section name, column name), breadcrumb names
+# (Simplified; fissico.com serves them in Traditional), and how often each
+# column publishes (its share of the one id sequence).
+FISSICO_COLUMNS: dict[str, tuple[str, str, int]] = {
+    "xw/dzyw": ("新闻", "党政要闻", 4), "xw/jjgz": ("新闻", "聚焦甘孜", 3),
+    "xw/gxdt": ("新闻", "各县动态", 3), "xw/shxw": ("新闻", "社会民生", 2),
+    "ly/kbmj": ("旅游", "康巴美景", 1), "ly/jpxl": ("旅游", "精品线路", 1),
+    "ly/lyzx": ("旅游", "旅游资讯", 1), "zx/lyzx": ("资讯", "旅游资讯", 1),
+    "wh/kbwh": ("文化", "康巴文化", 1),
 }
-FISSICO_SOURCES = ("本网讯", "本网讯", "本网讯", "甘孜日报讯", "康巴卫视讯")
+FISSICO_SECTIONS = {"xw": "新闻", "ly": "旅游", "zx": "资讯", "wh": "文化"}
+# The publication on the date line (Simplified; served Traditional).
+FISSICO_PUBLICATIONS = ("甘孜日报", "甘孜日报", "《甘孜日报》", "新华网", "本站原创", "川报观察",
+                        "本网讯", "四川日报", "康巴卫视", "甘孜日报")
+FISSICO_SOURCES = FISSICO_PUBLICATIONS
 FISSICO_REPORTER_ORGS = ("康巴传媒记者", "甘孜日报记者", "全媒体记者")
+FISSICO_BYLINES = ("■ 记者 {a} 文/图", "▉本网记者 {a} {b} 文/图", "◎记者 {a} 文/图",
+                   "康巴传媒记者 {a}", "全媒体记者 {a} {b}", "■ 本报记者 {a}")
+FISSICO_DECKS = ("——{org}召开{meeting}", "{leader}主持会议并讲话", "聚焦{topic} 推动工作落实",
+                 "{city}全力推进{topic}")
 
-# sxnews: channel -> (频道, 子频道), the breadcrumb under 山西新闻网.
+# sxnews, old scheme (2017 - mid 2019): (host, directory under /sxxww/,
+# breadcrumb under 山西新闻网, weight).
+SXNEWS_OLD_COLUMNS: tuple[tuple[str, str, tuple[str, ...], int], ...] = (
+    ("www.sxrb.com", "xwpd/gcdt", ("政务频道", "高层动态"), 3),
+    ("news.sxrb.com", "xwpd/sxyw", ("新闻频道", "山西要闻"), 3),
+    ("www.sxrb.com", "xwpd/shxw", ("新闻频道", "社会新闻"), 2),
+    ("www.sxrb.com", "jjpd/jjxw", ("经济频道", "经济新闻"), 2),
+    ("www.sxrb.com", "dspd/ycpd/ycxw", ("地市频道", "运城频道", "运城新闻"), 1),
+    ("sz.sxrb.com", "dspd/szpd/bwch", ("地市频道", "朔州频道", "本网策划"), 1),
+    ("news.sxrb.com", "dspd/typd/tyxw/qxdt", ("地市频道", "太原频道", "太原新闻", "区县动态"), 1),
+)
+# sxnews, current scheme (People's Daily network CMS, mid 2019 onwards):
+# (host, node path under /GB/, breadcrumb under 山西新闻网, weight, family or "").
+SXNEWS_GB_COLUMNS: tuple[tuple[str, str, tuple[str, ...], int, str], ...] = (
+    ("news.sxrb.com", "314060", ("新闻", "时政要闻"), 3, ""),
+    ("news.sxrb.com", "314061", ("新闻", "山西要闻"), 3, ""),
+    ("news.sxrb.com", "314064", ("新闻", "国内新闻"), 2, ""),
+    ("news.sxrb.com", "314065", ("新闻", "国际新闻"), 1, ""),
+    ("news.sxrb.com", "314066", ("新闻", "社会新闻"), 2, ""),
+    ("news.sxrb.com", "314061/367802", ("新闻", "山西要闻", "市县传真"), 1, ""),
+    ("xz.sxrb.com", "319810", ("忻州", "忻州要闻"), 2, ""),
+    ("xz.sxrb.com", "319810/319812", ("忻州", "忻州要闻", "县区动态"), 1, ""),
+    ("yc.sxrb.com", "320541", ("运城", "运城要闻"), 2, ""),
+    ("yc.sxrb.com", "320541/320544", ("运城", "运城要闻", "河东视点"), 1, ""),
+    ("photo.sxrb.com", "321700", ("图片", "视觉志"), 2, "photo"),
+    ("photo.sxrb.com", "321700/321702", ("图片", "图说山西"), 1, "photo"),
+    ("special.sxrb.com", "318641/318818/318882", ("专题", "全国两会", "代表委员说"), 1, "special"),
+)
+SXNEWS_GB_HOSTS: dict[str, str] = {  # host -> name printed on its home
+    "news.sxrb.com": "山西新闻网", "xz.sxrb.com": "山西新闻网忻州频道",
+    "yc.sxrb.com": "山西新闻网运城频道", "photo.sxrb.com": "视觉志-山西新闻网图片频道",
+    "special.sxrb.com": "山西新闻网专题",
+}
+# Kept for the seeds' column names (seed 000 sits in the old gcdt channel).
 SXNEWS_CHANNELS: dict[str, tuple[str, str]] = {
     "gcdt": ("政务频道", "高层动态"), "sxyw": ("新闻频道", "山西要闻"),
     "shxw": ("新闻频道", "社会新闻"), "jjxw": ("经济频道", "经济新闻"),
-    "ty": ("体育频道", "体育新闻"),
 }
 SXNEWS_SOURCES = ("山西日报", "山西日报", "山西晚报", "山西经济日报", "山西农民报", "山西新闻网")
 SXNEWS_EDITORS = ("张星秀", "王晓丽", "李娜", "赵鹏", "刘建华", "郭婷", "梁晨", "任瑞", "杜敏")
+SXNEWS_LEADS = ("本报讯(记者 {a})", "本报讯(记者 {a} 通讯员 {b})", "本报讯",
+                "山西新闻网讯(记者 {a})")
+SXNEWS_CREDITS = ("(本报记者 {a})", "本报记者 {a} {b}", "(记者 {a} 通讯员 {b})",
+                  "(山西日报记者 {a})")
+SXNEWS_ORIGINAL_TITLE_FORMS = ("{city}:{action}{topic} {goal_short}", "{org}部署{topic}工作",
+                               "{leader}:{action}{object}")
 
 # --- Article generator ----------------------------------------------------------
 
@@ -141,3 +197,31 @@ SPAM_LINES = (
     "亚洲一区二区三区,欧美日韩国产精品,久久精品视频在线观看,免费高清无码在线播放 国产精品",
     "国产精品一区二区三区,日韩欧美亚洲综合,久久久久久久精品免费,在线观看无码视频 亚洲一区",
 )
+
+# --- Page furniture: captions, credits, subheads, list items ---------------------
+
+CAPTIONS = (
+    "图为会议现场。", "{md},{city}{place}里,{scene}。", "图为{leader}在{city}调研{topic}工作。",
+    "{city}{place}一角。", "{md},{scene}。", "图为{city}{topic}工作现场。",
+)
+CAPTION_PLACES = ("社区", "产业园区", "项目工地", "景区", "便民服务中心", "田间地头", "新建厂房",
+                  "农贸市场")
+CAPTION_SCENES = ("工作人员正在检查设备", "群众在服务窗口办理业务", "游客在景区游览拍照",
+                  "志愿者为群众讲解政策", "施工人员加紧作业", "农户在田间忙碌", "学生参加实践活动",
+                  "技术人员调试生产线")
+CREDITS = ("新华社发", "新华社记者 {a} 摄", "记者 {a} 摄", "本报记者 {a} 摄", "{a} 摄", "资料图")
+SUBHEAD_NUMERALS = "一二三四五六"
+SUBHEADS = ("{n}、{action}{object}", "{action}{topic} {goal_short}", "{n}是{action}{object}")
+LIST_ITEMS = ("{action}{object}", "{action}{topic}", "{topic}{object}")
+IMAGE_DIRS = ("/NMediaFile/{y}/{md}/", "/uploads/allimg/{ym}/", "/d/file/p/{y}/{md}/",
+              "/static/upload/image/{ymd}/")
+GALLERY_TAGS = ("太原", "春节", "视觉志", "非遗", "乡村", "黄河", "古建", "文旅", "秋收", "夜景")
+
+# Extra pinyin glosses for fissico.com's Traditional pages, beyond the ones the
+# seed shows (the same kind of character: Traditional forms the mirrors gloss).
+EXTRA_GLOSSES: dict[str, str] = {
+    "報": "bào", "請": "qǐng", "黨": "dǎng", "經": "jīng", "濟": "jì", "項": "xiàng",
+    "產": "chǎn", "環": "huán", "轉": "zhuǎn", "專": "zhuān", "廣": "guǎng", "極": "jí",
+    "鄉": "xiāng", "開": "kāi", "幹": "gàn", "農": "nóng", "資": "zī", "態": "tài",
+}
+

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import random
+import re
 import threading
 import time
 import traceback
@@ -25,10 +26,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.replica import pages
-from crawler.replica.faults import FaultBoard
-from crawler.replica.model import HOST_SITE, LISTING_PATH, SPECS, Ref, SiteModel
-from crawler.replica.templates import CHALLENGE_PAGE
+from replica import pages
+from replica.faults import FaultBoard
+from replica.model import HOST_SITE, SPECS, SXNEWS_GB_HOSTS, Ref, SiteModel
+from replica.templates import CHALLENGE_PAGE
 
 BIND_HOST = "127.0.0.1"  # never another interface: this is a test double of the web
 CHUNK = 1 << 20
@@ -65,6 +66,9 @@ class ReplicaState:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: a crawl makes thousands of requests
+    # Without TCP_NODELAY a keep-alive response waits ~40 ms for the client's delayed
+    # ACK; the ``slow`` fault is the only delay the replica means to add.
+    disable_nagle_algorithm = True
     server_version = "nginx"
     sys_version = ""
 
@@ -151,43 +155,62 @@ class Handler(BaseHTTPRequestHandler):
 
     def _site(self, site: str, host: str, path: str, query: str) -> None:
         model = self.state.sites[site]
-        spec = model.spec
-        canonical_host = spec.hosts[0]
-        url = f"http://{canonical_host}{path}" + (f"?{query}" if query else "")
-        bare_url = f"http://{canonical_host}{path}"
-        ref = model.find(path)
+        host = model.canonical_host(host)
+        url = f"http://{host}{path}" + (f"?{query}" if query else "")
+        bare_url = f"http://{host}{path}"
+        route = model.route(host, path) if path != "/robots.txt" else None
+        ref = route.ref if route is not None and route.kind == "article" else None
         fault = self.state.faults.pick(url, site, ref is not None) or (
             self.state.faults.pick(bare_url, site, ref is not None) if query else None)
-        if fault is not None and self._fault(fault, site, url, bare_url, model, ref):
+        if fault is not None and self._fault(fault, site, url, bare_url, model, ref,
+                                             route is not None and route.big5):
             return
         if path == "/robots.txt":
             self._send(200, pages.ROBOTS[site].encode(), "text/plain")
             return
-        if path in ("/", "/index.html", "/index.shtml"):
-            self._page(site, pages.home_html(model))
+        if route is None:
+            section = re.fullmatch(r"/html/([a-z]+)/(?:index\.html)?", path)
+            found = pages.section_html(model, section[1]) if site == "fissico" and section \
+                else None
+            if found is not None:
+                self._page(site, found)
+            else:
+                self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
             return
         if ref is not None:
-            self._article(model, ref)
+            self._article(model, ref, big5=route.big5)
             return
-        m = LISTING_PATH[site].match(path)
-        if m and m["column"] in spec.columns:
-            page_s = m.groupdict().get("page") or (parse_qs(query).get("page") or ["1"])[0]
-            page = int(page_s) if page_s.isdigit() else 0
-            html = pages.listing_html(model, m["column"], page) if page >= 1 else None
-            if html is not None:
-                self._page(site, html)
-                return
-        self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
+        gb = site == "sxnews" and host in SXNEWS_GB_HOSTS
+        if route.kind == "home":
+            html: str | None = pages.home_html(model, host)
+        else:
+            assert route.column is not None
+            html = pages.listing_html(model, route.column.key, route.page)
+        if html is None:
+            self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
+        elif route.big5:
+            self._send(200, pages.big5_page(html, f"http://{host}{route.gb_path}"),
+                       pages.BIG5_CONTENT_TYPE)
+        else:
+            self._page(site, html, "gb" if gb else None)
 
-    def _page(self, site: str, html: str) -> None:
-        self._send(200, pages.encode_page(site, html), pages.content_type(site))
+    def _page(self, site: str, html: str, family: str | None = None) -> None:
+        self._send(200, pages.encode_page(site, html), pages.content_type(site, family))
 
-    def _article(self, model: SiteModel, ref: Ref, charset: str | None = None) -> None:
+    def _article_body(self, model: SiteModel, ref: Ref, big5: bool) -> tuple[bytes, str]:
+        article = model.article(ref)
+        html = pages.article_html(article)
+        if big5:
+            return pages.big5_page(html, ref.url), pages.BIG5_CONTENT_TYPE
+        return pages.encode_page(model.name, html), pages.article_content_type(article)
+
+    def _article(self, model: SiteModel, ref: Ref, charset: str | None = None,
+                 big5: bool = False) -> None:
         status = model.deleted.get(ref.url)
         if status:
             self._send(status, f"<html><body><h1>{status}</h1></body></html>".encode())
             return
-        body = pages.encode_page(model.name, pages.article_html(model.article(ref)))
+        body, ctype = self._article_body(model, ref, big5)
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         modified = model.last_modified(ref)
         validators = [("ETag", etag), ("Last-Modified", formatdate(modified, usegmt=True)),
@@ -199,7 +222,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        ctype = pages.content_type(model.name)
         if charset:
             ctype = f"text/html; charset={charset}"
         self._send(200, body, ctype, validators)
@@ -217,7 +239,7 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def _fault(self, fault: Any, site: str, url: str, bare_url: str, model: SiteModel,
-               ref: Ref | None) -> bool:
+               ref: Ref | None, big5: bool = False) -> bool:
         """Apply a fault; ``True`` when the response has been sent."""
         p, name = fault.params, fault.name
         if name == "slow":
@@ -269,12 +291,12 @@ class Handler(BaseHTTPRequestHandler):
             model.change(ref.url)
             return False
         if name == "wrong_charset":
-            self._article(model, ref, charset=str(p["charset"]))
+            self._article(model, ref, charset=str(p["charset"]), big5=big5)
             return True
         if name == "truncate":
-            body = pages.encode_page(model.name, pages.article_html(model.article(ref)))
+            body, ctype = self._article_body(model, ref, big5)
             cut = body[: int(len(body) * float(p["fraction"]))]
-            self._send(200, b"", pages.content_type(site), length=len(body))
+            self._send(200, b"", ctype, length=len(body))
             if self.command != "HEAD":
                 self.wfile.write(cut)
             self.close_connection = True  # the client sees the connection end short
@@ -296,7 +318,7 @@ class Handler(BaseHTTPRequestHandler):
             if action == "info":
                 self._json({s: {"articles": sum(1 for _ in m.refs()) if m.n <= 5000 else None,
                                 "generated": m.total, "columns": list(m.spec.columns),
-                                "seeds": [r.url for r in m.seeds]}
+                                "seeds": [r.url for r in m.seeds], **m.info}
                             for s, m in state.sites.items()} | {"requests": state.requests})
             elif action in ("truth", "urls") and not post:
                 model = state.sites[site]
@@ -321,7 +343,7 @@ class Handler(BaseHTTPRequestHandler):
                 else:
                     version = model.change(ref.url)
                     self._json({"url": ref.url, "version": version,
-                                "record": model.article(ref).record})
+                                "record": model.record(ref)})
             elif action == "faults":
                 if post:
                     name = q.pop("name", "")
@@ -410,7 +432,7 @@ class Replica:
         found = self.state.ref_for_url(url)
         if found is None or found[1].url in found[0].deleted:
             return None
-        return found[0].article(found[1]).record
+        return found[0].record(found[1])
 
     def grow(self, site: str, n: int = 10) -> list[str]:
         """``n`` new articles, newest of the site; returns their URLs."""
@@ -422,7 +444,7 @@ class Replica:
         if found is None:
             raise KeyError(url)
         found[0].change(found[1].url)
-        return found[0].article(found[1]).record
+        return found[0].record(found[1])
 
     def delete(self, url: str, status: int = 404) -> None:
         found = self.state.ref_for_url(url)

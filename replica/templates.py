@@ -75,6 +75,48 @@ SXNEWS_COUNTIES = (
     "大安市| 天门市| 彭山县| 麟游县| 大名县| 平和县| 宜章县| 资中县| 阿勒泰市| 寿阳县| 衢州市|"
 )
 
+# People's Daily network CMS (GB pages, 2019 onwards): the 网站声明 footer. Its
+# list of papers changes over the years; pages print two or three paragraphs.
+SXNEWS_STATEMENT_PAPERS = (
+    (2017, "山西日报、山西晚报、山西农民报、山西经济日报、山西法制报、山西市场导报"),
+    (2021, "山西日报、山西晚报、山西农民报、山西经济日报、山西法治报"),
+    (2023, "山西日报、山西晚报、山西农民报、山西经济日报、山西法治报、山西市场导报、党建"),
+)
+SXNEWS_STATEMENT = (
+    "网站声明",
+    "{papers}所有自采新闻(含图片)独家授权山西新闻网发布,未经允许不得转载或镜像;"
+    "授权转载务必注明来源,例:\"山西新闻网-山西日报 \"。",
+    "山西新闻网版权咨询电话:0351-4281485。如您在本站发现错误,请发贴至论坛告知。感谢您的关注!",
+    "凡本网未注明\"来源:山西新闻网(或山西新闻网——XXX报)\"的作品,均转载自其它媒体,"
+    "转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。",
+)
+SXNEWS_SLOGAN = "主流媒体\xa0山西门户"
+SXNEWS_PHOTO_COPYRIGHT = "版权声明:视觉志稿件,未经授权禁止转载,违者将依法追究法律责任。"
+SXNEWS_WEEKDAYS = "一二三四五六日"
+SXNEWS_NAV = (("首页", "http://news.sxrb.com/GB/index.html"), ("忻州", "http://xz.sxrb.com/GB/index.html"),
+              ("运城", "http://yc.sxrb.com/GB/index.html"), ("图片", "http://photo.sxrb.com/GB/index.html"),
+              ("专题", "http://special.sxrb.com/GB/index.html"), ("山西新闻网", "http://www.sxrb.com/"))
+SXNEWS_FOOTER = ("山西日报社主办 山西新闻网版权所有",
+                 "晋ICP备05005133号 互联网新闻信息服务许可证14120170001")
+
+# --- fissico, DedeCMS-era article templates ----------------------------------------------
+FISSICO_DEDE = {"place": "当前位置:", "hits": "点击:", "times": "次", "related": "相关文章",
+                "hot": "热点推荐", "fav": "收藏", "err": "挑错", "rec": "推荐", "print": "打印",
+                "sep": "------分隔线----------------------------",
+                "font": "【字体:", "big": "大", "mid": "中", "small": "小", "close": "【关闭窗口】"}
+FISSICO_FOOTER = ("甘孜日报社 康巴传媒网 版权所有", "蜀ICP备09012345号")
+
+# --- shanxidayuan, other CMS themes -------------------------------------------------------
+SXDY_DEDE = {"place": "当前位置:", "home": "首页", "tail": "正文", "time": "时间:",
+             "source": "来源:", "author": "作者:", "hits": "点击:", "keywords": "关键词:",
+             "prev": "上一篇:", "next": "下一篇:", "related": "相关文章", "none": "没有了"}
+SXDY_PBOOT = {"home": "首页", "tail": "正文", "author": "作者:", "region": "地区:",
+              "time": "时间:", "views": "浏览:", "tags": "标签:", "prev": "上一篇:",
+              "next": "下一篇:", "related": "相关推荐", "share": "分享到:", "none": "没有了"}
+SXDY_PHPCMS = {"home": "首页", "source": "来源:", "comments": "评论:", "hits": "点击:",
+               "keywords": "相关热词搜索:", "prev": "上一篇:", "next": "下一篇:",
+               "related": "延伸阅读:", "none": "没有了"}
+
 # --- Content-area ads: each renders to nothing or to a lone 广告 line ----------------
 ADS = (
     '<div class="ad-inline"><script type="text/javascript">'

@@ -22,7 +22,7 @@ def state_settings(tmp_path: Path) -> dict[str, Any]:
     return {"STATE_DIR": str(tmp_path / "state")}
 
 
-# --- Site replicas (crawler/replica) --------------------------------------------
+# --- Site replicas (replica/) --------------------------------------------
 
 REPLICA_ARTICLES = 300  # per site, besides the seeds; enough for pagination, fast
 
@@ -30,7 +30,7 @@ REPLICA_ARTICLES = 300  # per site, besides the seeds; enough for pagination, fa
 @pytest.fixture(scope="session")
 def replica_session() -> Any:
     """One read-only replica shared by a test session (do not mutate it)."""
-    from crawler.replica import Replica
+    from replica import Replica
 
     with Replica(articles=REPLICA_ARTICLES) as replica:
         yield replica
@@ -43,7 +43,7 @@ def replica() -> Any:
     ``replica.proxy_url`` is the ``http_proxy`` value; ``replica.truth(site)`` the
     expected records.
     """
-    from crawler.replica import Replica
+    from replica import Replica
 
     with Replica(articles=REPLICA_ARTICLES) as fresh:
         yield fresh

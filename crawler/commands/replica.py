@@ -55,7 +55,7 @@ class Command(ScrapyCommand):
                 replica.fault(name, rate=float(rate or 1))
             except ValueError as exc:
                 raise UsageError(f"--fault {spec}: {exc}") from exc
-        print(f"replica: serving www.shanxidayuan.com, fissico.com, www.sxrb.com "
+        print(f"replica: serving www.shanxidayuan.com, fissico.com and the sxrb.com hosts "
               f"({opts.articles} articles each) on {replica.proxy_url}\n"
               f"replica: export http_proxy={replica.proxy_url}; "
               f"control API at {replica.proxy_url}/_replica/info", flush=True)
