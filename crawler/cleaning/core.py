@@ -396,7 +396,7 @@ def split_page(
     """Headline, subtitle lines and raw body lines; fills ``fields`` from the
     anchors."""
     header_rules = HEADER_RULES[rules.name if rules else None]
-    stops = rules.stops if rules else ()
+    stops = BODY_STOPS[rules.name if rules else None]
     meta_i, meta_m = find_meta(lines, rules.meta if rules else None)
     if meta_m is None:
         meta_i, meta_m = find_meta(lines, R.SHARED_META)

@@ -25,6 +25,7 @@ from crawler.extract.content import Body, find_body
 from crawler.extract.decode import ExtractionError, decode_body
 from crawler.extract.dom import PageDom, load
 from crawler.extract.fields import (
+    INFO_AFTER,
     LABEL_RE,
     Context,
     compact,
@@ -97,16 +98,35 @@ def body_lines(body: Body, page: PageDom, title: str | None, subtitle: list[str]
     return [line.text.removeprefix("  ").strip() for line in kept[start:end]]
 
 
+def _headline_only(page: PageDom, site: Site | None, url: str,
+                   counters: Counter[str]) -> Extraction:
+    """A page with a headline and its dated info line but no body block at
+    all (a video item): the record of the headline; anything else is no article."""
+    ctx = Context(page, site, len(page.lines), len(page.lines) - 1)
+    ctx.crumbs = find_category(ctx)
+    if site is not None:
+        ctx.names.update(compact(n) for n in site.names)
+    title, title_at = find_title(ctx)
+    if title is None or title_at is None or find_date(ctx, title_at) is None:
+        raise ExtractionError("no_article")
+    # No body: the lines under the headline are its deck and info lines.
+    ctx.body_first = min(len(page.lines), title_at + INFO_AFTER)
+    ctx.body_last = ctx.body_first - 1
+    ctx.crumbs = find_category(ctx)
+    counters["no_body"] += 1
+    return _record(ctx, url, title, title_at, find_subtitle(ctx, title_at), [], counters)
+
+
 def extract(html: str | bytes, url: str, *, content_type: str | None = None,
             site: Site | None = None) -> Extraction:
     """The record of the page at ``url`` and the counters of how it was found."""
     text = decode_body(html, content_type)[0] if isinstance(html, bytes) else html
     if not text.strip():
         raise ExtractionError("empty_body")
-    page = load(text)
+    site = site or site_for_url(url)
+    page = load(text, site.name if site else None)
     if page is None or not page.lines:
         raise ExtractionError("empty_page")
-    site = site or site_for_url(url)
     counters: Counter[str] = Counter()
     if page.glosses:
         counters["glosses_removed"] += page.glosses
@@ -114,7 +134,7 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
         counters["guard_reverted"] += page.reverted
     body = find_body(page, site)
     if body is None or not body.lines:
-        raise ExtractionError("no_article")
+        return _headline_only(page, site, url, counters)
     counters[f"body/{body.how}"] += 1
     if body.how == "density" and site is not None and site.selectors.body:
         counters["fallback"] += 1  # the site's own selectors did not hold
@@ -130,31 +150,42 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     raw = body_lines(body, page, title, subtitle, counters)
     paragraphs = clean_body(raw, site.name if site else None, counters, glossed=glossed)
     if sum(map(line_weight, paragraphs)) < MIN_BODY_WEIGHT:
-        raise ExtractionError("no_article")
+        if title is None or title_at is None:
+            raise ExtractionError("no_article")
+        # A headline, its info line and no text: a video or photo item.
+        paragraphs = []
+        counters["no_body"] += 1
     if title is None:
         first = paragraphs[0]
         if line_weight(first) > 60 or X.SENTENCE_END.search(first):
             raise ExtractionError("no_title")
         title, paragraphs = first, paragraphs[1:]
         counters["title/from_body"] += 1
+    return _record(ctx, url, title, title_at, subtitle, paragraphs, counters)
+
+
+def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: list[str],
+            paragraphs: list[str], counters: Counter[str]) -> Extraction:
+    """The seed record: the fields read off the page around the headline."""
+    site, glossed = ctx.site, ctx.page.glossed
 
     def clean(value: str | None) -> str | None:
         return strip_glosses(value, glossed=glossed)[0].strip() if value else value
 
     labels = find_labels(ctx, title_at)
-    title = clean(title) or ""
+    head = clean(title) or ""
     subs = [s for s in (clean(s) for s in subtitle) if s]
     record: dict[str, Any] = {key: None for key in SEED_FIELDS}
     record.update({
         "id": record_id(url), "url": canonical_url(url), "site": site.name if site else None,
-        "title": title, "subtitle": "\n".join(subs) or None,
+        "title": head, "subtitle": "\n".join(subs) or None,
         "published_at": find_date(ctx, title_at),
         "author": clean(labels.get("author")), "editor": clean(labels.get("editor")),
         "source": BOOK_TITLE.sub(r"\1", clean(labels.get("source")) or "") or None,
         "region": clean(labels.get("region")),
         "category": [c for c in (clean(c) for c in ctx.crumbs) if c],
         "tags": [t for t in (clean(t) for t in (labels.get("tags") or find_tags(ctx))) if t],
-        "text": "\n\n".join([title, *subs, *paragraphs]),
+        "text": "\n\n".join([head, *subs, *paragraphs]),
     })
     return Extraction(record, counters)
 

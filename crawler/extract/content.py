@@ -125,9 +125,10 @@ def _image_block(el: Any) -> bool:
     return el.find(".//img") is not None
 
 
-def caption_lines(lines: list[Line], container: Any) -> set[int]:
+def caption_lines(page: PageDom, lines: list[Line], container: Any) -> set[int]:
     """Positions (in ``lines``) of image captions and photo credits."""
     out: set[int] = set()
+    credit_context: set[int] = set()  # page positions of images' captions and credits
     block_weight: dict[int, int] = {}
     for line in lines:
         block_weight[id(line.block)] = block_weight.get(id(line.block), 0) + line_weight(line.text)
@@ -136,17 +137,46 @@ def caption_lines(lines: list[Line], container: Any) -> set[int]:
         if weight > X.CAPTION_MAX_WEIGHT:
             continue
         block = line.block
+        at = page.position(line)
         in_image_block = (block is not container and _image_block(block)
                           and block_weight[id(block)] <= IMAGE_BLOCK_MAX_WEIGHT)
-        follows_caption = i - 1 in out and (
+        before = page.lines[at - 1] if at else None
+        # The line before on the page is a caption: furniture (a caption class)
+        # or one found here.
+        after_caption = before is not None and (
+            at - 1 in credit_context or (page.line_kind(before) & FURNITURE
+                                         and line_weight(before.text) <= X.CAPTION_MAX_WEIGHT
+                                         and (before.after_image or _image_near(before))))
+        follows_caption = after_caption and (
             X.PHOTO_CREDIT.match(line.text) or _centered(block, container)
             or (block.get("align") or "").lower() == "right")
-        after_image = line.after_image and (
+        after_image = _after_image(page, at) and (
             _centered(block, container) or not X.SENTENCE_END.search(line.text)
             or line.text.startswith(("图为", "图:", "图片:")))
         if in_image_block or follows_caption or after_image:
             out.add(i)
+            credit_context.add(at)
     return out
+
+
+def _after_image(page: PageDom, at: int) -> bool:
+    """An image precedes the line at ``at``, with nothing but chrome (an ad
+    box, a share bar) between them."""
+    while at >= 0:
+        line = page.lines[at]
+        if line.after_image:
+            return True
+        at -= 1
+        if at < 0 or not page.line_kind(page.lines[at]) & CHROME:
+            return False
+    return False
+
+
+def _image_near(line: Line) -> bool:
+    """An image in the line's block or the block before it."""
+    block = line.block
+    previous = block.getprevious()
+    return _image_block(block) or (previous is not None and _image_block(previous))
 
 
 def find_body(page: PageDom, site: Site | None) -> Body | None:
@@ -157,5 +187,5 @@ def find_body(page: PageDom, site: Site | None) -> Body | None:
     inside = {id(e) for e in container.iter()}
     lines = [line for line in page.lines
              if id(line.block) in inside and eligible(page, line)]
-    captions = caption_lines(lines, container)
+    captions = caption_lines(page, lines, container)
     return Body(container, [line for i, line in enumerate(lines) if i not in captions], how)

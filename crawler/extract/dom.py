@@ -14,7 +14,7 @@ from typing import Any
 
 from cssselect import SelectorError
 
-from crawler.cleaning.core import line_weight
+from crawler.cleaning.core import BODY_STOPS, first_match, line_weight
 from crawler.extract import rules as X
 from crawler.extract.render import Line, element_lines, parse_document
 from crawler.textnorm import (
@@ -211,7 +211,34 @@ def _strip_glosses(lines: list[Line]) -> tuple[bool, int]:
     return glossed, removed
 
 
-def load(html: str) -> PageDom | None:
+def _labelled_chrome(lines: list[Line], site: str | None) -> set[int]:
+    """Containers that a trailing label opens (``<div><h4>网站声明</h4><p>…``,
+    ``推荐阅读``, ``版权声明``): the outermost element, up to three levels above
+    the label's block, whose first line the label is."""
+    stops = BODY_STOPS[site if site in BODY_STOPS else None]
+    first_line: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        el = line.block
+        while el is not None and id(el) not in first_line:
+            first_line[id(el)] = i
+            el = el.getparent()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        name = first_match(stops, line.text) if len(line.text) <= 24 else None
+        if name is None or name == "editor_line":
+            continue
+        el, found = line.block, None
+        for _ in range(3):
+            parent = el.getparent()
+            if parent is None or parent.tag in ("body", "html") or first_line.get(id(parent)) != i:
+                break
+            el = found = parent
+        if found is not None:
+            out.add(id(found))
+    return out
+
+
+def load(html: str, site: str | None = None) -> PageDom | None:
     """Parse a decoded page; ``None`` when there is no document at all."""
     root = parse_document(html)
     if root is None:
@@ -231,11 +258,11 @@ def load(html: str) -> PageDom | None:
                    elements=elements)
     page.index = {id(line): i for i, line in enumerate(lines)}
     page.prose = [prose_weight(line) for line in lines]
-    _classify(page)
+    _classify(page, _labelled_chrome(lines, site))
     return page
 
 
-def _classify(page: PageDom) -> None:
+def _classify(page: PageDom, labelled: set[int]) -> None:
     """Mark chrome and furniture containers, outermost first, each guarded."""
     totals: dict[int, float] = {}
     for line, weight in zip(page.lines, page.prose, strict=True):
@@ -253,6 +280,12 @@ def _classify(page: PageDom) -> None:
         # ``counted``: an ancestor's prose was already taken off the page.
         nonlocal removed
         if not isinstance(el.tag, str):
+            return
+        if id(el) in labelled and not counted:
+            # Opened by a trailing label (网站声明): chrome whatever it holds; on
+            # a video page it holds most of the prose, and is still no article.
+            removed += totals.get(id(el), 0.0)
+            page.chrome_roots.add(id(el))
             return
         flags = _flags(el) if el.tag not in ("html", "body") else 0
         if flags:

@@ -24,7 +24,7 @@ from crawler.cleaning.core import line_weight, meta_fields
 from crawler.cleaning.rules import rx
 from crawler.cleaning.script import convert
 from crawler.extract import rules as X
-from crawler.extract.dom import CHROME, PageDom, class_tokens, select
+from crawler.extract.dom import CHROME, FURNITURE, PageDom, class_tokens, select
 from crawler.extract.render import Line
 from crawler.sites.base import Site
 from crawler.textnorm import fold_line
@@ -134,6 +134,19 @@ class Context:
         lines = self.page.lines
         return [(i, lines[i]) for i in range(max(0, start), min(len(lines), end))
                 if not self.page.line_kind(lines[i]) & CHROME]
+
+    def tail(self, count: int = 12) -> list[tuple[int, Line]]:
+        """The body and the lines after it, up to ``count`` lines that are not
+        furniture (captions and tags below a photo story do not use it up)."""
+        out = self.lines_between(self.body_first, self.body_last + 1)
+        left = count
+        for i, line in self.lines_between(self.body_last + 1, len(self.page.lines)):
+            out.append((i, line))
+            if not self.page.line_kind(line) & FURNITURE:
+                left -= 1
+                if not left:
+                    break
+        return out
 
     def is_site_name(self, text: str) -> bool:
         t = compact(text)
@@ -340,18 +353,30 @@ def label_values(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _prose_sentence(text: str) -> bool:
+    """A sentence, not an info line: a label in it ("凡本网注明“来源:…”的稿件…。")
+    is no field."""
+    return bool(X.SENTENCE_END.search(text)) and line_weight(text) > 30
+
+
 def find_labels(ctx: Context, title_at: int | None) -> dict[str, Any]:
     """author, editor, source, region (and tags, date from a site meta line)."""
     out: dict[str, Any] = {}
     anchor = title_at if title_at is not None else ctx.body_first
     info = ctx.lines_between(anchor - INFO_BEFORE, max(anchor + INFO_AFTER, ctx.body_first + 2))
-    rest = ctx.lines_between(ctx.body_first, ctx.body_last + 12)
+    rest = ctx.tail()
     meta_rx = ctx.site.rules.meta if ctx.site else None
     for _i, line in info + rest:
-        if line.link_share > 0.8:
+        if line.link_share > 0.8 or _prose_sentence(line.text):
             continue
         for kind, value in label_values(line.text):
             out.setdefault(kind, value)
+    if "source" not in out:
+        for key in X.META_SOURCE_KEYS:
+            value = X.SOURCE_PREFIX.sub("", fold_line(ctx.page.metas.get(key, "")))
+            if value and len(value) <= 30:
+                out["source"] = value
+                break
     if meta_rx is not None:
         for _i, line in info:
             m = meta_rx.match(line.text)
@@ -366,64 +391,96 @@ def find_labels(ctx: Context, title_at: int | None) -> dict[str, Any]:
 # --- breadcrumb -------------------------------------------------------------------------
 
 
-def _breadcrumb_block(ctx: Context, line: Line) -> bool:
+def _breadcrumb_element(line: Line) -> Any | None:
+    """The breadcrumb container holding ``line`` (by its class, within three
+    levels), or ``None``."""
     el = line.block
+    found = None
     for _ in range(3):
         if el is None:
-            return False
+            break
         whole, parts = class_tokens(el)
-        if whole & X.BREADCRUMB_WORDS or parts & X.BREADCRUMB_WORDS:
-            return True
+        if whole & X.BREADCRUMB_WORDS or parts & X.BREADCRUMB_WORDS or \
+                (el.get("aria-label") or "").lower() == "breadcrumb":
+            found = el
         el = el.getparent()
-    return False
+    return found
 
 
 def _crumb_parts(text: str) -> list[str]:
-    text = X.BREADCRUMB_LABEL.sub("", text.strip())
+    text = X.BREADCRUMB_LABEL.sub("", text.removeprefix("  • ").strip())
     return [p.strip() for p in X.BREADCRUMB_SEP.split(text) if p.strip()]
+
+
+def _trail(ctx: Context, parts: list[str]) -> list[str]:
+    """The category path of breadcrumb parts: below the site's own name,
+    without 首页 / 正文-style labels or the headline itself."""
+    if parts and (ctx.is_site_name(parts[0]) or X.BREADCRUMB_DROP.match(parts[0])
+                  or X.SITE_NAME_SHAPE.match(parts[0])):
+        parts = parts[1:]
+    return [p for p in parts if not X.BREADCRUMB_DROP.match(p) and not ctx.is_site_name(p)]
 
 
 def find_category(ctx: Context) -> list[str]:
     page = ctx.page
     chosen = _selected(page, ctx.site.selectors.breadcrumb) if ctx.site else set()
-    candidates: list[tuple[int, Line]] = []
+    # (rank, parts): the site's selector, a 当前位置-style label, a breadcrumb
+    # container, a ">" line rooted in the site's name, any ">" line of three.
+    candidates: list[tuple[int, list[str]]] = []
+    seen: set[int] = set()
     for i, line in enumerate(page.lines):
-        if i > ctx.body_first + 2 and not chosen:
+        if i > ctx.body_first + 2:
             break
         text = line.text
         if line_weight(text) > 80:
             continue
-        labelled = X.BREADCRUMB_LABEL.match(text) is not None
-        parts = _crumb_parts(text) if ">" in text else []
-        rooted = len(parts) >= 2 and (ctx.is_site_name(parts[0])
-                                      or bool(X.BREADCRUMB_DROP.match(parts[0])))
-        rank = (0 if id(line.block) in chosen else 1 if labelled
-                else 2 if _breadcrumb_block(ctx, line) or rooted
-                else 3 if len(parts) >= 3 else None)
-        if rank is not None and i <= ctx.body_first + 2:
-            candidates.append((rank, line))
-    for _rank, line in sorted(candidates, key=lambda c: c[0]):
-        parts = _crumb_parts(line.text)
+        container = _breadcrumb_element(line)
+        if container is not None and id(container) not in seen:
+            seen.add(id(container))
+            inside = [ln for ln in page.lines if _contains_line(container, ln)
+                      and not X.SHARE_LINE.match(ln.text) and not _is_info_line(ln.text)]
+            parts = [p for ln in inside for p in _crumb_parts(ln.text)]
+            if len(parts) < 2:
+                parts = [fold_line(a.text_content()) for a in container.iter("a")]
+            rank = 0 if id(line.block) in chosen else 2
+            candidates.append((rank, [p for p in parts if p]))
+            continue
+        parts = _crumb_parts(text) if ">" in text or X.BREADCRUMB_LABEL.match(text) else []
         if len(parts) < 2:
             anchors = [fold_line(a.text_content()) for a in line.block.iter("a")]
-            parts = [a for a in anchors if a]
+            if X.BREADCRUMB_LABEL.match(text) and len(anchors) >= 2:
+                parts = anchors
         if len(parts) < 2:
             continue
-        first = parts[0]
-        if (ctx.is_site_name(first) or X.BREADCRUMB_DROP.match(first)
-                or X.SITE_NAME_SHAPE.match(first)):
-            parts = parts[1:]
-        parts = [p for p in parts if not X.BREADCRUMB_DROP.match(p) and not ctx.is_site_name(p)]
-        if parts:
-            return parts
+        rooted = ctx.is_site_name(parts[0]) or bool(X.BREADCRUMB_DROP.match(parts[0]))
+        rank = (0 if id(line.block) in chosen else 1 if X.BREADCRUMB_LABEL.match(text)
+                else 2 if rooted else 3 if len(parts) >= 3 else None)
+        if rank is not None:
+            candidates.append((rank, parts))
+    for _rank, parts in sorted(candidates, key=lambda c: c[0]):
+        trail = _trail(ctx, parts)
+        if trail:
+            return trail
     return []
+
+
+def _contains_line(el: Any, line: Line) -> bool:
+    node = line.block
+    for _ in range(6):
+        if node is None:
+            return False
+        if node is el:
+            return True
+        node = node.getparent()
+    return False
 
 
 # --- tags --------------------------------------------------------------------------------
 
 
 def find_tags(ctx: Context) -> list[str]:
-    for _i, line in ctx.lines_between(ctx.body_first - INFO_AFTER, ctx.body_last + 12):
+    region = ctx.lines_between(ctx.body_first - INFO_AFTER, ctx.body_first) + ctx.tail()
+    for _i, line in region:
         m = X.TAG_LABEL.match(line.text)
         if m is not None:
             value = m["tags"].strip()
@@ -433,7 +490,7 @@ def find_tags(ctx: Context) -> list[str]:
             tags = [t for t in X.TAG_SPLIT.split(value) if t and len(t) <= 20]
             if tags:
                 return tags
-    for _i, line in ctx.lines_between(ctx.body_first - INFO_AFTER, ctx.body_last + 12):
+    for _i, line in region:
         el = line.block
         for _ in range(3):
             if el is None:

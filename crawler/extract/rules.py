@@ -19,6 +19,7 @@ CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu", "form"})
 CHROME_PART_WORDS = frozenset({
     "nav", "navbar", "navigation", "menu", "topnav", "subnav", "mainnav", "topbar",
     "footer", "copyright", "banquan", "disclaimer", "statement", "shengming", "mianze",
+    "wzsm", "bqsm", "mzsm",  # 网站声明, 版权声明, 免责声明
     "sidebar", "widget", "sidebox",
     "comment", "comments", "commentlist", "pinglun", "reply", "respond", "feedback",
     "share", "sharing", "bdshare", "jiathis", "fenxiang", "social",
@@ -31,7 +32,7 @@ CHROME_PART_WORDS = frozenset({
 CHROME_WHOLE_WORDS = frozenset({
     "top", "bottom", "foot", "side", "ad", "ads", "gg", "hot", "rank", "tool", "tools",
     "pages", "search", "handle", "close", "print", "next", "prev", "links", "ewm", "qr",
-    "right", "sidebar-right", "sidebar-left",
+    "right", "sidebar-right", "sidebar-left", "pl", "plbox", "pllist",
 })
 # Article furniture: headline, info line, tags, captions. Fields are read from
 # them; they are never body.
@@ -89,7 +90,7 @@ SITE_NAME_SHAPE = rx(r"^.{0,12}(?:网|網|频道|首页|门户|官网|资讯|新
 
 SUBTITLE_WORDS = frozenset({
     "subtitle", "sub", "fbt", "subtit", "art_subtit", "deck", "kicker", "pre", "yt", "yinti",
-    "pretitle", "vice", "fu", "sub-title", "sub_title",
+    "pretitle", "vice", "fu", "sub-title", "sub_title", "futi", "fubiaoti",
 })
 SHARE_LINE = rx(r"^(?:分享到|转发到)")
 
@@ -127,12 +128,16 @@ FIELD_LABELS: tuple[tuple[str, str], ...] = (
 )
 # Labels that only end the value of the label before them.
 OTHER_LABELS = (
-    "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "浏览次数", "浏览量", "浏览",
+    "发布时间", "发布日期", "发佈时间", "发佈日期", "发表时间", "更新时间", "时间", "日期",
+    "浏览次数", "浏览量", "浏览",
     "点击数", "点击量", "点击", "阅读量", "阅读数", "阅读", "评论数", "评论", "字号", "字体",
     "分享到", "分享", "分类", "栏目", "标签", "关键词", "关键字", "审核", "校对", "摄影",
-    "通讯员", "发布者", "发布人", "发布", "访问量", "人气", "热度", "打印", "投稿", "供稿",
+    "通讯员", "发布者", "发布人", "发布", "发佈", "访问量", "人气", "热度", "打印", "投稿", "供稿",
 )
 LABEL_SEP = r"\s*[:]\s*"
+# Meta tags naming the source (People's Daily CMS: content="来源：人民网"; Hanweb).
+META_SOURCE_KEYS = ("source", "contentsource", "copyfrom", "og:article:source")
+SOURCE_PREFIX = rx(r"^(?:来源|信息来源)\s*[:]\s*")
 VALUE_STOP = re.compile(r"\s*(?:\||【|\[|\(|\)|丨|(?<=\S)\s{2,}|$)")
 
 # --- Breadcrumbs ----------------------------------------------------------------
@@ -152,14 +157,17 @@ BREADCRUMB_DROP = rx(r"^(?:首页|主页|网站首页|Home|正文|浏览文章|�
 
 # --- Tags -------------------------------------------------------------------------
 
-TAG_LABEL = rx(r"^(?:标签|关键词|关键字|Tags?|TAG)\s*[:]?\s*(?P<tags>.*)$", re.I)
+# PHPCMS v9 prints its keywords as 相关热词搜索.
+TAG_LABEL = rx(r"^(?:标签|关键词|关键字|相关热词搜索|热词|相关标签|TAG标签|Tags?|TAG)\s*[:]\s*"
+               r"(?P<tags>.*)$", re.I)
 TAG_SPLIT = re.compile(r"[\s,;、|]+")
 TAG_WORDS = frozenset({"tags", "tag", "keywords", "post-tags", "entry-tags", "tag-list",
                        "taglist", "article-tags", "biaoqian"})
 
 # --- Body lines -------------------------------------------------------------------
 
-SENTENCE_PUNCT = re.compile(r"[,;:!?、。“”…]")
+# Marks of a written sentence. A colon is not one: it marks a label (日期:).
+SENTENCE_PUNCT = re.compile(r"[,;!?、。“”…]")
 SENTENCE_END = re.compile(r"[。!?…”]$")
 # Lines that are never the article: lead-ins of summaries, original titles.
 SUMMARY_LINE = rx(r"^(?:摘要|内容摘要|内容提要|导读|核心提示|原标题)\s*[:]")
