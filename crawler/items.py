@@ -46,6 +46,9 @@ class ArticleItem(scrapy.Item):
     status = scrapy.Field()
     reason = scrapy.Field()
     duplicate_of = scrapy.Field()
+    # Internal, never exported (not a seed or crawl key): the date the listing
+    # printed beside the link, for the date window when the page prints none.
+    listed_date = scrapy.Field()
 
 
 def seed_record(item: Any) -> dict[str, Any]:

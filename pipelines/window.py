@@ -1,8 +1,11 @@
 """Drop articles outside the spider's ``since``/``until`` window.
 
 Listings already skip what their dates put outside the window; this catches
-the rest (id-range backfills, listings without dates) once the clean stage
-has read ``published_at`` from the page.
+the rest (id-range backfills, listings without dates) by the page's
+``published_at``. A page that prints no date (a topic page) is judged by the
+date its listing printed beside the link, and dropped when nothing dates it:
+a backfill asks for what was published in the window, and an undated article
+cannot be shown to be. Stats: ``window/dropped``, ``window/undated``.
 """
 
 from __future__ import annotations
@@ -31,15 +34,17 @@ class DateWindowPipeline:
         args = getattr(self.crawler.spider, "args", None)
         if args is None or not (getattr(args, "since", None) or getattr(args, "until", None)):
             return item
-        published = ItemAdapter(item).get("published_at")
-        if not published:
-            return item
+        adapter = ItemAdapter(item)
+        published = adapter.get("published_at") or adapter.get("listed_date")
+        assert self.crawler.stats is not None
         try:
-            day = dt.date.fromisoformat(str(published)[:10])
+            day = dt.date.fromisoformat(str(published)[:10]) if published else None
         except ValueError:
-            return item
+            day = None
+        if day is None:
+            self.crawler.stats.inc_value("window/undated")
+            raise OutOfWindow("no date on the page or its listing: cannot be in the window")
         if not args.in_window(day):
-            assert self.crawler.stats is not None
             self.crawler.stats.inc_value("window/dropped")
             raise OutOfWindow(f"published {day} is outside {args.since}..{args.until}")
         return item

@@ -166,6 +166,15 @@ class ListingPage:
                 out.setdefault(canonical_url(url), url)
         return list(out.values())
 
+    def homes(self) -> list[str]:
+        """Links to the site's home pages (the sub-sites on its other hosts)."""
+        out: dict[str, str] = {}
+        for href in self.selector.xpath("//a/@href").getall():
+            url = self.site.canonical_alias(self._abs(href))
+            if self.site.is_home(url):
+                out.setdefault(canonical_url(url), url)
+        return list(out.values())
+
     def current_page(self) -> int:
         return self._listing_page(self.response.url) or 1
 

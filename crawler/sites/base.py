@@ -65,6 +65,9 @@ class Site:
     # Article ids: one sequence across all columns (an id walk tries every
     # column for each id) or one per column (it walks each column in turn).
     shared_ids: bool = False
+    # Home pages besides ``homes`` that a crawl follows when linked (the
+    # sub-sites on other hosts of the same site).
+    home_pages: Pattern[str] | None = None
 
     # --- hosts -------------------------------------------------------------
 
@@ -100,6 +103,9 @@ class Site:
             if m:
                 return m
         return None
+
+    def is_home(self, url: str) -> bool:
+        return self.home_pages is not None and self.home_pages.match(url) is not None
 
     def is_article(self, url: str) -> bool:
         return self.article_match(url) is not None

@@ -76,6 +76,8 @@ SITE = Site(
     homes=("http://news.sxrb.com/GB/index.html", "http://www.sxrb.com/"),
     schemes=(GB, SXXWW),
     aliases=((re.compile(r"^(https?://[^/]+)/BIG5/"), r"\1/GB/"),),
+    # Every host is a sub-site with a home of its own (忻州 xz., 运城 yc., photo. …).
+    home_pages=re.compile(HOST + r"/(?:(?:GB|BIG5)/(?:index\.html?)?|index\.s?html?)?$"),
     columns={"314060": "", "314061": "", "314064": "国内新闻", "314065": "国际新闻",
              "314066": ""},
     rules=RULES,
