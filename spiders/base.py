@@ -142,8 +142,8 @@ class NewsSpider(scrapy.Spider):
                 # column listing (which prints dates) is where it is judged.
                 self._inc("listing/undated_on_home")
                 continue
-            dated = {"listed_date": article.date.isoformat()} if article.date else {}
-            yield self.article_request(article.url, **dated)
+            when = {"listed_date": article.date.isoformat()} if article.date else {}
+            yield self.article_request(article.url, **when)
         for url in page.listings():
             if self._wanted(url):
                 yield self.listing_request(url)

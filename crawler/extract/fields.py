@@ -453,10 +453,14 @@ def find_category(ctx: Context) -> list[str]:
         if len(parts) < 2:
             continue
         rooted = ctx.is_site_name(parts[0]) or bool(X.BREADCRUMB_DROP.match(parts[0]))
-        rank = (0 if id(line.block) in chosen else 1 if X.BREADCRUMB_LABEL.match(text)
-                else 2 if rooted else 3 if len(parts) >= 3 else None)
-        if rank is not None:
-            candidates.append((rank, parts))
+        if id(line.block) in chosen:
+            candidates.append((0, parts))
+        elif X.BREADCRUMB_LABEL.match(text):
+            candidates.append((1, parts))
+        elif rooted:
+            candidates.append((2, parts))
+        elif len(parts) >= 3:
+            candidates.append((3, parts))
     for _rank, parts in sorted(candidates, key=lambda c: c[0]):
         trail = _trail(ctx, parts)
         if trail:
