@@ -25,6 +25,8 @@ SEED_FIELDS: tuple[str, ...] = (
 # Keys a crawl or re-fetch adds after ``text``, each only where it applies.
 CRAWL_FIELDS: tuple[str, ...] = ("fetched_at", "status", "reason", "duplicate_of")
 ALL_FIELDS: tuple[str, ...] = SEED_FIELDS + CRAWL_FIELDS
+# Keys the pipelines read and the exporter never writes.
+INTERNAL_FIELDS: tuple[str, ...] = ("listed_date",)
 LIST_FIELDS = frozenset({"category", "tags"})
 
 

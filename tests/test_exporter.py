@@ -4,7 +4,7 @@ import io
 import json
 
 from crawler.exporters import SeedJsonLinesExporter
-from crawler.items import ALL_FIELDS, SEED_FIELDS, ArticleItem
+from crawler.items import ALL_FIELDS, INTERNAL_FIELDS, SEED_FIELDS, ArticleItem
 
 
 def export(*items: object) -> bytes:
@@ -18,8 +18,14 @@ def export(*items: object) -> bytes:
 
 
 def test_item_has_exactly_the_seed_keys() -> None:
-    assert set(ArticleItem.fields) == set(ALL_FIELDS)
+    assert set(ArticleItem.fields) == set(ALL_FIELDS) | set(INTERNAL_FIELDS)
     assert SEED_FIELDS[0] == "id" and SEED_FIELDS[-1] == "text"
+
+
+def test_internal_keys_are_never_exported() -> None:
+    item = ArticleItem(id="72c21c55ea8088ed", text="标题", listed_date="2022-10-08")
+    record = json.loads(export(item))
+    assert "listed_date" not in record and list(record)[: len(SEED_FIELDS)] == list(SEED_FIELDS)
 
 
 def test_chinese_record_round_trips_byte_exact() -> None:
