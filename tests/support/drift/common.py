@@ -8,10 +8,12 @@ expected records do not inherit the crawler's assumptions.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,49 @@ def fold(text: str) -> str:
     odd spaces to spaces, runs of spaces to one, trimmed."""
     text = text.translate({**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH})
     return re.sub(r" {2,}", " ", text).strip()
+
+
+_WEEK = "一二三四五六日"
+
+
+def today_widget(y: int, m: int, d: int) -> str:
+    """A top bar's date of the day the page was served: 2025年6月2日 星期一."""
+    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
+
+
+@cache
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to Traditional (OpenCC s2t), as the Traditional copies serve it."""
+    return str(_s2t().convert(text))
+
+def parse_body(block: str) -> list[list[str]]:
+    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
+    paragraph; a line starting with ``~`` continues the line before it."""
+    out: list[list[str]] = []
+    for raw in block.strip().splitlines():
+        line = raw.strip()
+        if line.startswith("~"):
+            out[-1][-1] += line[1:]
+        elif line.startswith("## "):
+            out.append(["h", line[3:]])
+        elif line.startswith("@img "):
+            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
+            out.append(["img", *parts[:3]])
+        elif line.startswith("* "):
+            out.append(["li", line[2:]])
+        elif line:
+            out.append(["p", line])
+    return out
+
+
+def body_paragraphs(body: list[list[str]]) -> list[str]:
+    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 def record_id(url: str) -> str:

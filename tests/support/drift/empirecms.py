@@ -11,24 +11,17 @@ comments tags``, 版权声明 with 本文地址, 留言与评论, 关于山西�
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import opencc
-
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, record, to_traditional
+from tests.support.drift.common import today_widget as _today
 
 FAMILY = "empirecms"
 # Strings printed on each page that must stay out of its record's text (for checks).
 LEFT_OUT: dict[int, list[str]] = {}
 
-_S2T = opencc.OpenCC("s2t")
-_WEEK = "一二三四五六日"
 
-
-def _today(y: int, m: int, d: int) -> str:
-    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
 
 
 def _body(items: list[Any], *, mode: str = "p", indent: str = "", font: bool = False,
@@ -63,8 +56,8 @@ def _body(items: list[Any], *, mode: str = "p", indent: str = "", font: bool = F
 def _fixture(num: int, url: str, html: str, charset: str, rec: dict[str, Any], left: list[str],
              note: str, content_type: str = "text/html", trad: bool = False) -> Fixture:
     if trad:
-        html = _S2T.convert(html)
-        left = [_S2T.convert(s) for s in left]
+        html = to_traditional(html)
+        left = [to_traditional(s) for s in left]
     LEFT_OUT[num] = left
     return Fixture(family=FAMILY, number=num, served_url=url, html=html, charset=charset,
                    expected=rec, content_type=content_type, note=note)
@@ -417,7 +410,7 @@ href="https://beian.miit.gov.cn/">川ICP备12004567号-1</a></div>
 </body>
 </html>
 """
-    t = _S2T.convert
+    t = to_traditional
     rec = record(url=url, site="fissico", title=t(title), paragraphs=[t(p) for p in paras],
                  published_at="2022-05-17T10:12:33+08:00", author=t("罗凌"), source=t("甘孜日报"),
                  category=[t("新闻"), t("聚焦甘孜")])

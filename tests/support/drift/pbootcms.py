@@ -12,25 +12,18 @@ in ``div.text-secondary``; the demo footer's ``<h5>`` columns, 营业执照 and
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import opencc
-
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, record, to_traditional
+from tests.support.drift.common import today_widget as _today
 
 FAMILY = "pbootcms"
 # Strings printed on each page that must stay out of its record's text (for checks).
 LEFT_OUT: dict[int, list[str]] = {}
 
-_S2T = opencc.OpenCC("s2t")
-_WEEK = "一二三四五六日"
 _DEMO_TITLE = "PbootCMS - 永久开源免费的PHP企业网站开发建设管理系统"
 
-
-def _today(y: int, m: int, d: int) -> str:
-    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
 
 
 def _body(items: list[Any], *, mode: str = "p") -> tuple[str, list[str], list[str]]:
@@ -67,8 +60,8 @@ def _body(items: list[Any], *, mode: str = "p") -> tuple[str, list[str], list[st
 def _fixture(num: int, url: str, html: str, charset: str, rec: dict[str, Any], left: list[str],
              note: str, content_type: str = "text/html", trad: bool = False) -> Fixture:
     if trad:
-        html = _S2T.convert(html)
-        left = [_S2T.convert(s) for s in left]
+        html = to_traditional(html)
+        left = [to_traditional(s) for s in left]
     LEFT_OUT[num] = left
     return Fixture(family=FAMILY, number=num, served_url=url, html=html, charset=charset,
                    expected=rec, content_type=content_type, note=note)
@@ -315,7 +308,7 @@ class="text-center border-bottom text-secondary pb-2 mb-3">来源：本站原创
 """
     html += _footer("康巴传媒网", "川ICP备12004567号-1",
                     "Copyright &copy; 2012-2023 康巴传媒网 All Rights Reserved.", "0836-0000000")
-    t = _S2T.convert
+    t = to_traditional
     rec = record(url=url, site="fissico", title=t(title), paragraphs=[t(p) for p in paras],
                  published_at="2023-06-15T10:30:00+08:00", source=t("本站原创"),
                  category=[t("旅游"), t("精品线路")])

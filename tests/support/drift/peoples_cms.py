@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, body_paragraphs, parse_body, record
 
 FAMILY = "peoples_cms"
 
@@ -65,28 +65,6 @@ _BIG5 = {
 _PAPERS = "山西日报、山西晚报、山西经济日报、山西农民报、山西法制报、山西新闻网"
 
 
-def _body(block: str) -> list[list[str]]:
-    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
-    paragraph; a line starting with ``~`` continues the line before it."""
-    out: list[list[str]] = []
-    for raw in block.strip().splitlines():
-        line = raw.strip()
-        if line.startswith("~"):
-            out[-1][-1] += line[1:]
-        elif line.startswith("## "):
-            out.append(["h", line[3:]])
-        elif line.startswith("@img "):
-            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
-            out.append(["img", *parts[:3]])
-        elif line.startswith("* "):
-            out.append(["li", line[2:]])
-        elif line:
-            out.append(["p", line])
-    return out
-
-
-def _expected(body: list[list[str]]) -> list[str]:
-    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 PAGES: list[dict[str, Any]] = [
@@ -355,7 +333,7 @@ def _page(p: dict[str, Any]) -> tuple[str, str, str]:
     base = f"{host}/{script}"
     served = f"{base}/{p['path']}/{p['aid']}.html"
     url = f"{host}/GB/{p['path']}/{p['aid']}.html"
-    body = _body(p["body"])
+    body = parse_body(p["body"])
     title = escape(p["title"])
     meta_charset = {"gbk": "GBK", "gb18030": "GB18030", "big5": "big5"}.get(p["charset"], "utf-8")
     head = [
@@ -366,7 +344,7 @@ def _page(p: dict[str, Any]) -> tuple[str, str, str]:
         '<meta http-equiv="Content-Language" content="zh-CN" />',
         f"<title>{p['titletag'].format(t=title)}</title>",
         f'<meta name="keywords" content="{escape(" ".join(p["cats"]))}" />',
-        f'<meta name="description" content="{escape(_expected(body)[0][:60])}" />',
+        f'<meta name="description" content="{escape(body_paragraphs(body)[0][:60])}" />',
         '<meta name="filetype" content="0" />', '<meta name="publishedtype" content="1" />',
         '<meta name="pagetype" content="1" />',
         f'<meta name="catalogs" content="{p["path"].split("/")[-1]}" />',
@@ -490,7 +468,7 @@ def pages() -> Iterator[Fixture]:
         expected = record(
             url=url, site="sxnews", title=p["title"], subtitle=[*filter(None, [p["kicker"]]),
                                                               *p["subs"]],
-            paragraphs=_expected(_body(p["body"])), published_at=published,
+            paragraphs=body_paragraphs(parse_body(p["body"])), published_at=published,
             editor=p["editor"], source=p["source"], category=p["cats"], tags=p.get("tags"))
         yield Fixture(family=FAMILY, number=p["n"], served_url=served, html=html,
                       charset=p["charset"], expected=expected,

@@ -10,24 +10,17 @@ iframe; 频道排行 boxes; the announcement marquee and the poster script ads.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import opencc
-
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, record, to_traditional
+from tests.support.drift.common import today_widget as _today
 
 FAMILY = "phpcms"
 # Strings printed on each page that must stay out of its record's text (for checks).
 LEFT_OUT: dict[int, list[str]] = {}
 
-_S2T = opencc.OpenCC("s2t")
-_WEEK = "一二三四五六日"
 
-
-def _today(y: int, m: int, d: int) -> str:
-    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
 
 
 def _body(items: list[Any], *, mode: str = "p", indent: str = "　　",
@@ -94,8 +87,8 @@ _SX_NAV = ["首页", "新闻", "政务", "地市", "经济", "文化", "旅游",
 def _fixture(num: int, url: str, html: str, charset: str, rec: dict[str, Any], left: list[str],
              note: str, content_type: str = "text/html", trad: bool = False) -> Fixture:
     if trad:
-        html = _S2T.convert(html)
-        left = [_S2T.convert(s) for s in left]
+        html = to_traditional(html)
+        left = [to_traditional(s) for s in left]
     LEFT_OUT[num] = left
     return Fixture(family=FAMILY, number=num, served_url=url, html=html, charset=charset,
                    expected=rec, content_type=content_type, note=note)
@@ -560,7 +553,7 @@ width="100%" height="100%" id="comment_iframe" frameborder="0" scrolling="no"></
 </div>
 """
     html += _footer("康巴传媒网", "川ICP备12004567号-1", "2012-2022")
-    t = _S2T.convert
+    t = to_traditional
     rec = record(url=url, site="fissico", title=t(title), paragraphs=[t(p) for p in paras],
                  published_at="2022-12-06T15:37:42+08:00", source=t("康巴传媒网"),
                  category=[t("旅游"), t("旅游资讯")])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, body_paragraphs, parse_body, record
 
 FAMILY = "siteserver"
 
@@ -52,28 +52,6 @@ _KB_T = {
 }
 
 
-def _body(block: str) -> list[list[str]]:
-    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
-    paragraph; a line starting with ``~`` continues the line before it."""
-    out: list[list[str]] = []
-    for raw in block.strip().splitlines():
-        line = raw.strip()
-        if line.startswith("~"):
-            out[-1][-1] += line[1:]
-        elif line.startswith("## "):
-            out.append(["h", line[3:]])
-        elif line.startswith("@img "):
-            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
-            out.append(["img", *parts[:3]])
-        elif line.startswith("* "):
-            out.append(["li", line[2:]])
-        elif line:
-            out.append(["p", line])
-    return out
-
-
-def _expected(body: list[list[str]]) -> list[str]:
-    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 PAGES: list[dict[str, Any]] = [
@@ -219,7 +197,7 @@ def _page(p: dict[str, Any]) -> tuple[str, str]:
     c = {"dy": _DY, "kb": _KB, "kb_t": _KB_T}[p["chrome"]]
     root = c["root"]
     url = f"{root}{p['path']}/{p['aid']}.html"
-    body = _body(p["body"])
+    body = parse_body(p["body"])
     title = escape(p["title"])
     out = [
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"'
@@ -300,7 +278,8 @@ def pages() -> Iterator[Fixture]:
         if t.count(":") == 1:
             t += ":00"
         expected = record(
-            url=url, site=p["site"], title=p["title"], paragraphs=_expected(_body(p["body"])),
+            url=url, site=p["site"], title=p["title"],
+            paragraphs=body_paragraphs(parse_body(p["body"])),
             published_at=f"{day}T{t}+08:00", author=p["author"] or None, editor=p.get("editor"),
             source=p["source"], category=p["cats"])
         yield Fixture(family=FAMILY, number=p["n"], served_url=url, html=html,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, body_paragraphs, parse_body, record
 
 FAMILY = "sxxww_old"
 
@@ -30,28 +30,6 @@ _STATEMENT = [
 ]
 
 
-def _body(block: str) -> list[list[str]]:
-    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
-    paragraph; a line starting with ``~`` continues the line before it."""
-    out: list[list[str]] = []
-    for raw in block.strip().splitlines():
-        line = raw.strip()
-        if line.startswith("~"):
-            out[-1][-1] += line[1:]
-        elif line.startswith("## "):
-            out.append(["h", line[3:]])
-        elif line.startswith("@img "):
-            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
-            out.append(["img", *parts[:3]])
-        elif line.startswith("* "):
-            out.append(["li", line[2:]])
-        elif line:
-            out.append(["p", line])
-    return out
-
-
-def _expected(body: list[list[str]]) -> list[str]:
-    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 PAGES: list[dict[str, Any]] = [
@@ -219,7 +197,7 @@ def _body_html(p: dict[str, Any], body: list[list[str]]) -> str:
 
 def _page(p: dict[str, Any]) -> tuple[str, str]:
     url = f"http://{p['host']}.sxrb.com/sxxww/{p['path']}/{p['aid']}.shtml"
-    body = _body(p["body"])
+    body = parse_body(p["body"])
     title = escape(p["title"])
     day, hm = p["date"].split()
     y, m, d = day.split("-")
@@ -307,7 +285,7 @@ def pages() -> Iterator[Fixture]:
         expected = record(
             url=url, site="sxnews", title=p["title"],
             subtitle=[*filter(None, [p["kicker"]]), *p["subs"]],
-            paragraphs=_expected(_body(p["body"])),
+            paragraphs=body_paragraphs(parse_body(p["body"])),
             published_at=p["date"].replace(" ", "T") + ":00+08:00",
             author=p["author"], editor=p["editor"], source=p["source"], category=p["cats"])
         yield Fixture(family=FAMILY, number=p["n"], served_url=url, html=html,

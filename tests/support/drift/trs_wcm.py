@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, body_paragraphs, parse_body, record
 
 FAMILY = "trs_wcm"
 
@@ -49,28 +49,6 @@ _DY = {
 }
 
 
-def _body(block: str) -> list[list[str]]:
-    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
-    paragraph; a line starting with ``~`` continues the line before it."""
-    out: list[list[str]] = []
-    for raw in block.strip().splitlines():
-        line = raw.strip()
-        if line.startswith("~"):
-            out[-1][-1] += line[1:]
-        elif line.startswith("## "):
-            out.append(["h", line[3:]])
-        elif line.startswith("@img "):
-            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
-            out.append(["img", *parts[:3]])
-        elif line.startswith("* "):
-            out.append(["li", line[2:]])
-        elif line:
-            out.append(["p", line])
-    return out
-
-
-def _expected(body: list[list[str]]) -> list[str]:
-    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 PAGES: list[dict[str, Any]] = [
@@ -250,7 +228,7 @@ def _page(p: dict[str, Any]) -> tuple[str, str]:
     else:
         url = f"http://www.shanxidayuan.com/gsyl/{p['path']}/{p['aid']}.html"
         root = "http://www.shanxidayuan.com/"
-    body = _body(p["body"])
+    body = parse_body(p["body"])
     title = escape(p["title"])
     cs = p["charset"].upper() if p["charset"] != "utf-8" else "UTF-8"
     out = [
@@ -342,7 +320,7 @@ def pages() -> Iterator[Fixture]:
         url, html = _page(p)
         expected = record(
             url=url, site=p["site"], title=p["title"], subtitle=p["subs"],
-            paragraphs=_expected(_body(p["body"])), published_at=_published(p["date"]),
+            paragraphs=body_paragraphs(parse_body(p["body"])), published_at=_published(p["date"]),
             author=p["author"], editor=p["editor"], source=p["source"], category=p["cats"])
         yield Fixture(family=FAMILY, number=p["n"], served_url=url, html=html,
                       charset=p["charset"], expected=expected,

@@ -13,24 +13,17 @@ comment list and the 发表回复 form; sidebar widgets (近期文章, 近期评
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import opencc
-
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, record, to_traditional
+from tests.support.drift.common import today_widget as _today
 
 FAMILY = "wordpress"
 # Strings printed on each page that must stay out of its record's text (for checks).
 LEFT_OUT: dict[int, list[str]] = {}
 
-_S2T = opencc.OpenCC("s2t")
-_WEEK = "一二三四五六日"
 
-
-def _today(y: int, m: int, d: int) -> str:
-    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
 
 
 def _body(items: list[Any], *, mode: str = "blocks") -> tuple[str, list[str], list[str]]:
@@ -73,8 +66,8 @@ def _body(items: list[Any], *, mode: str = "blocks") -> tuple[str, list[str], li
 def _fixture(num: int, url: str, html: str, rec: dict[str, Any], left: list[str], note: str,
              content_type: str = "text/html", trad: bool = False) -> Fixture:
     if trad:
-        html = _S2T.convert(html)
-        left = [_S2T.convert(s) for s in left]
+        html = to_traditional(html)
+        left = [to_traditional(s) for s in left]
     LEFT_OUT[num] = left
     return Fixture(family=FAMILY, number=num, served_url=url, html=html, charset="utf-8",
                    expected=rec, content_type=content_type, note=note)
@@ -573,7 +566,7 @@ class="post-89634 post type-post status-publish format-standard hentry category-
 {_comments(title, [], closed=True)}</main>
 {_widgets(recent, [], cloud)}</div>
 {_colophon("康巴传媒网 版权所有 川ICP备12004567号-1")}"""
-    t = _S2T.convert
+    t = to_traditional
     rec = record(url=url, site="fissico", title=t(title), paragraphs=[t(p) for p in paras],
                  published_at="2024-02-27T15:40:00+08:00", editor=t("卓玛"), source=t("甘孜日报"),
                  category=[t("新闻"), t("聚焦甘孜")])

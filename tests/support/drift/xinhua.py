@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, body_paragraphs, parse_body, record
 
 FAMILY = "xinhua"
 
@@ -25,28 +25,6 @@ _HOSTS = {
 }
 
 
-def _body(block: str) -> list[list[str]]:
-    """Body lines: ``## subhead``, ``@img file | caption | credit``, ``* item``, else a
-    paragraph; a line starting with ``~`` continues the line before it."""
-    out: list[list[str]] = []
-    for raw in block.strip().splitlines():
-        line = raw.strip()
-        if line.startswith("~"):
-            out[-1][-1] += line[1:]
-        elif line.startswith("## "):
-            out.append(["h", line[3:]])
-        elif line.startswith("@img "):
-            parts = [p.strip() for p in line[5:].split("|")] + ["", ""]
-            out.append(["img", *parts[:3]])
-        elif line.startswith("* "):
-            out.append(["li", line[2:]])
-        elif line:
-            out.append(["p", line])
-    return out
-
-
-def _expected(body: list[list[str]]) -> list[str]:
-    return [("• " + b[1]) if b[0] == "li" else b[1] for b in body if b[0] != "img"]
 
 
 PAGES: list[dict[str, Any]] = [
@@ -191,7 +169,7 @@ def _detail(p: dict[str, Any], body: list[list[str]]) -> str:
 
 def _page(p: dict[str, Any]) -> str:
     site_name, icp, nav = _HOSTS[p["site"]]
-    body = _body(p["body"])
+    body = parse_body(p["body"])
     title = escape(p["title"])
     day, hms = p["date"].split()
     y, m, d = day.split("-")
@@ -272,7 +250,7 @@ def pages() -> Iterator[Fixture]:
         html = _page(p)
         expected = record(
             url=p["url"], site=p["site"], title=p["title"],
-            paragraphs=_expected(_body(p["body"])),
+            paragraphs=body_paragraphs(parse_body(p["body"])),
             published_at=p["date"].replace(" ", "T") + "+08:00",
             editor=p["editor"], source=p["source"], category=p["cats"])
         yield Fixture(family=FAMILY, number=p["n"], served_url=p["url"], html=html,

@@ -15,20 +15,14 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import opencc
-
-from tests.support.drift.common import Fixture, record
+from tests.support.drift.common import Fixture, record, to_traditional
+from tests.support.drift.common import today_widget as _today
 
 FAMILY = "zblog"
 # Strings printed on each page that must stay out of its record's text (for checks).
 LEFT_OUT: dict[int, list[str]] = {}
 
-_S2T = opencc.OpenCC("s2t")
-_WEEK = "一二三四五六日"
 
-
-def _today(y: int, m: int, d: int) -> str:
-    return f"{y}年{m}月{d}日 星期{_WEEK[dt.date(y, m, d).weekday()]}"
 
 
 def _body(items: list[Any], *, mode: str = "p") -> tuple[str, list[str], list[str]]:
@@ -117,8 +111,8 @@ media="all"/>
 def _fixture(num: int, url: str, html: str, rec: dict[str, Any], left: list[str], note: str,
              content_type: str = "text/html", trad: bool = False) -> Fixture:
     if trad:
-        html = _S2T.convert(html)
-        left = [_S2T.convert(s) for s in left]
+        html = to_traditional(html)
+        left = [to_traditional(s) for s in left]
     LEFT_OUT[num] = left
     return Fixture(family=FAMILY, number=num, served_url=url, html=html, charset="utf-8",
                    expected=rec, content_type=content_type, note=note)
@@ -295,7 +289,7 @@ target="_blank">Z-BlogPHP</a></h4>
 </body>
 </html>
 """
-    t = _S2T.convert
+    t = to_traditional
     rec = record(url=url, site="fissico", title=t(title), paragraphs=[t(p) for p in paras],
                  published_at="2023-03-21", author=t("格桑"), category=[t("旅游"), t("康巴美景")])
     left += [*[c for _, _, c in comments], *recent, *archives, "发现康巴之美"]
