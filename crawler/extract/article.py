@@ -72,7 +72,7 @@ def _is_info(text: str) -> bool:
                 or LABEL_RE.search(text))
 
 
-def body_lines(body: Body, page: PageDom, title: str | None, subtitle: list[str],
+def body_lines(body: Body, title: str | None, subtitle: list[str],
                counters: Counter[str]) -> list[str]:
     """The body's lines with what the DOM shows is not article: link lines,
     summaries, a repeated headline, info lines at its edges."""
@@ -98,14 +98,19 @@ def body_lines(body: Body, page: PageDom, title: str | None, subtitle: list[str]
     return [line.text.removeprefix("  ").strip() for line in kept[start:end]]
 
 
+def _context(page: PageDom, site: Site | None, body_first: int, body_last: int) -> Context:
+    ctx = Context(page, site, body_first, body_last)
+    if site is not None:
+        ctx.names.update(compact(n) for n in site.names)
+    ctx.crumbs = find_category(ctx)
+    return ctx
+
+
 def _headline_only(page: PageDom, site: Site | None, url: str,
                    counters: Counter[str]) -> Extraction:
     """A page with a headline and its dated info line but no body block at
     all (a video item): the record of the headline; anything else is no article."""
-    ctx = Context(page, site, len(page.lines), len(page.lines) - 1)
-    ctx.crumbs = find_category(ctx)
-    if site is not None:
-        ctx.names.update(compact(n) for n in site.names)
+    ctx = _context(page, site, len(page.lines), len(page.lines) - 1)
     title, title_at = find_title(ctx)
     if title is None or title_at is None or find_date(ctx, title_at) is None:
         raise ExtractionError("no_article")
@@ -140,15 +145,11 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
         counters["fallback"] += 1  # the site's own selectors did not hold
     first_prose = next((line for line in body.lines if page.prose[page.position(line)]),
                        body.lines[0])
-    ctx = Context(page, site, page.position(first_prose), page.position(body.lines[-1]))
-    if site is not None:
-        ctx.names.update(compact(n) for n in site.names)
-    ctx.crumbs = find_category(ctx)
+    ctx = _context(page, site, page.position(first_prose), page.position(body.lines[-1]))
     title, title_at = find_title(ctx)
     subtitle = find_subtitle(ctx, title_at)
-    glossed = page.glossed
-    raw = body_lines(body, page, title, subtitle, counters)
-    paragraphs = clean_body(raw, site.name if site else None, counters, glossed=glossed)
+    raw = body_lines(body, title, subtitle, counters)
+    paragraphs = clean_body(raw, site.name if site else None, counters, glossed=page.glossed)
     if sum(map(line_weight, paragraphs)) < MIN_BODY_WEIGHT:
         if title is None or title_at is None:
             raise ExtractionError("no_article")

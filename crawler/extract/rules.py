@@ -60,7 +60,6 @@ ARTICLE_HINTS = rx(r"(?:^|[\s_-])(?:article[-_]?body|articlebody|post[-_]?body|e
 
 # --- Captions and image credits -----------------------------------------------
 
-CAPTION_TAGS = frozenset({"figcaption"})
 CAPTION_MAX_WEIGHT = 60  # a caption is short
 # "记者 张三 摄", "(新华社发)", "新华社记者 李四 摄": credits under a photo.
 PHOTO_CREDIT = rx(r"^\(?(?:[^\s,。]{0,12}记者 ?)?[^\s,。]{0,12} ?(?:摄|供图|摄影|图)\)?$"
