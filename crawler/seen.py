@@ -14,6 +14,7 @@ from pathlib import Path
 class SeenStore:
     def __init__(self, path: Path, reset: bool = False) -> None:
         self.path = path
+        self.opened_at = time.time()
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -25,6 +26,14 @@ class SeenStore:
         if isinstance(key, bytes):
             key = key.decode("utf-8", "replace")
         row = self._db.execute("SELECT 1 FROM seen WHERE key = ?", (key,)).fetchone()
+        return row is not None
+
+    def known_before(self, key: str | bytes) -> bool:
+        """Whether an earlier run (before this store was opened) recorded ``key``."""
+        if isinstance(key, bytes):
+            key = key.decode("utf-8", "replace")
+        row = self._db.execute("SELECT 1 FROM seen WHERE key = ? AND at < ?",
+                               (key, self.opened_at)).fetchone()
         return row is not None
 
     def add(self, key: str | bytes) -> bool:

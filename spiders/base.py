@@ -158,9 +158,11 @@ class NewsSpider(scrapy.Spider):
             self._inc("listing/stopped_past_since")
             return
         if self.seen is not None and listed and all(
-                record_id(a.url) in self.seen for a in listed):
-            # An incremental run: everything on this page was exported before,
-            # and listings are newest first, so nothing new lies further on.
+                self.seen.known_before(record_id(a.url)) for a in listed):
+            # An incremental run: everything on this page was exported by an
+            # earlier run, and listings are newest first, so nothing new lies
+            # further on. (What this run exported does not count: a home page's
+            # teasers would otherwise stop the first walk of their listing.)
             self._inc("listing/stopped_known")
             return
         yield self.listing_request(next_url)

@@ -70,3 +70,18 @@ def test_seen_only_after_item_scraped_and_survives_restart(tmp_path: Path) -> No
     assert asyncio.run(collect()) == [other_request]
     assert crawler2.stats.get_value("deltafetch/skipped") == 2
     assert spider2.seen is mw2.db
+
+
+def test_known_before_counts_only_earlier_runs(tmp_path: Path) -> None:
+    """A listing stops paging on articles an earlier run exported, never on
+    those this run exported a moment ago (a home page's teasers)."""
+    from crawler.seen import SeenStore
+
+    first = SeenStore(tmp_path / "s.sqlite")
+    first.add("old")
+    first.close()
+    second = SeenStore(tmp_path / "s.sqlite")
+    second.add("new")
+    assert "new" in second and "old" in second
+    assert second.known_before("old") and not second.known_before("new")
+    second.close()
