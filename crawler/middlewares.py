@@ -24,8 +24,8 @@ from scrapy.http import Response
 from scrapy_deltafetch.middleware import DeltaFetch
 
 from crawler.exceptions import DuplicateItem
-from crawler.seen import SeenStore
 from crawler.state import state_dir
+from crawler.state.seen import SeenStore
 from crawler.urls import refuse_reason
 
 logger = logging.getLogger(__name__)

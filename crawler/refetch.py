@@ -13,7 +13,6 @@ import glob
 import hashlib
 import json
 import re
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.dedupe import normalise
+from crawler.state.db import connect
 from crawler.textnorm import fold_width, strip_glosses
 from crawler.urls import record_id
 
@@ -133,8 +133,7 @@ class RefetchState:
     (for conditional requests), the extracted record and its text's fingerprint."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect(path)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, url TEXT, etag TEXT, "
             "last_modified TEXT, page_text TEXT, fingerprint TEXT, at REAL)")

@@ -75,7 +75,7 @@ def test_seen_only_after_item_scraped_and_survives_restart(tmp_path: Path) -> No
 def test_known_before_counts_only_earlier_runs(tmp_path: Path) -> None:
     """A listing stops paging on articles an earlier run exported, never on
     those this run exported a moment ago (a home page's teasers)."""
-    from crawler.seen import SeenStore
+    from crawler.state.seen import SeenStore
 
     first = SeenStore(tmp_path / "s.sqlite")
     first.add("old")

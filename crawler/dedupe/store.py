@@ -4,11 +4,12 @@ verify an LSH candidate before calling it a near duplicate).
 
 Two backends with one interface:
 
-* ``SQLiteStore`` — a file under ``STATE_DIR`` (default). Writes go into one open
-  transaction that only ``commit()`` ends; a crash before ``commit()`` forgets
-  the uncommitted documents (they are kept again next run — never lost). The
-  store can be given an existing ``sqlite3.Connection`` so that a ledger sharing
-  the same database file commits its rows and dedupe's in one transaction.
+* ``SQLiteStore`` — a file under ``STATE_DIR`` (default). What is added waits in
+  memory until ``commit()`` writes it in one short ``BEGIN IMMEDIATE``
+  transaction; reads run outside any transaction. So several processes share the
+  file (a writer waits for another, never fails on a stale snapshot), and a crash
+  before ``commit()`` forgets the uncommitted documents (they are kept again next
+  run — never lost).
 * ``RedisStore`` — hashes under ``DEDUP_REDIS_PREFIX`` on a shared server, for
   distributed crawls. First-writer-wins via ``HSETNX``; ``commit()`` is a no-op
   because each ``add`` is applied when made.
@@ -20,9 +21,10 @@ disk, not in Python dicts.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -87,10 +89,10 @@ class SQLiteStore:
     def __init__(self, path: Path | str | None = None, conn: sqlite3.Connection | None = None,
                  cache_mb: int = 256) -> None:
         if conn is None:
-            conn = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None,
-                                   check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            from crawler.state.db import connect
+
+            conn = connect(path) if path else sqlite3.connect(":memory:", isolation_level=None,
+                                                               check_same_thread=False)
         self.path = path
         self._db = conn
         self._db.execute(f"PRAGMA cache_size=-{cache_mb * 1024}")
@@ -99,30 +101,22 @@ class SQLiteStore:
             CREATE TABLE IF NOT EXISTS dedupe_doc (n INTEGER PRIMARY KEY, id TEXT, sig BLOB);
             CREATE TABLE IF NOT EXISTS dedupe_key (k INTEGER PRIMARY KEY, n INTEGER);
         """)
-        self._begin()
         self._reset_pending()
 
     def _reset_pending(self) -> None:
-        row = self._db.execute("SELECT max(n) FROM dedupe_doc").fetchone()
-        self._next_n = (row[0] or 0) + 1
+        # Document numbers for new rows are taken at commit time (another process
+        # may have added documents meanwhile); until then they are local, negative.
+        self._next_local = -1
         self._new_docs: dict[int, tuple[str, bytes | None]] = {}
         self._new_keys: dict[int, int] = {}
         self._n_of: dict[str, int] = {}
 
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The connection, for a ledger that wants to commit with dedupe."""
-        return self._db
-
-    def _begin(self) -> None:
-        if not self._db.in_transaction:
-            self._db.execute("BEGIN")
-
     def check_params(self, params: dict[str, str]) -> None:
         stored = dict(self._db.execute("SELECT k, v FROM dedupe_meta").fetchall())
         _check(stored, params, str(self.path or ":memory:"))
-        self._db.executemany("INSERT OR IGNORE INTO dedupe_meta VALUES (?, ?)",
-                             [*params.items(), ("schema", SCHEMA_VERSION)])
+        with self._write_lock():
+            self._db.executemany("INSERT OR IGNORE INTO dedupe_meta VALUES (?, ?)",
+                                 [*params.items(), ("schema", SCHEMA_VERSION)])
 
     def lookup(self, url: str | None, digest: int, bands: Sequence[int],
                want_exact: bool = True) -> Lookup:
@@ -163,8 +157,8 @@ class SQLiteStore:
         return found
 
     def _doc(self, doc_id: str, sig: bytes | None) -> int:
-        n = self._next_n
-        self._next_n += 1
+        n = self._next_local
+        self._next_local -= 1
         self._new_docs[n] = (doc_id, sig)
         self._n_of[doc_id] = n
         return n
@@ -180,47 +174,49 @@ class SQLiteStore:
         self._new_keys.setdefault(digest, n)
         for k in bands:
             self._new_keys.setdefault(k, n)
-        if len(self._new_docs) >= self.WRITE_EVERY:
-            self._write()
 
-    # Rows are written (not committed) in groups: executemany is ~20x cheaper
-    # per row than one execute each, and the dicts stay small.
-    WRITE_EVERY = 512
-
-    def _write(self) -> None:
-        db = self._db
-        self._begin()
-        db.executemany("INSERT INTO dedupe_doc VALUES (?, ?, ?)",
-                       [(n, i, s) for n, (i, s) in self._new_docs.items()])
-        db.executemany("INSERT OR IGNORE INTO dedupe_key VALUES (?, ?)",
-                       sorted(self._new_keys.items()))
-        self._new_docs.clear()
-        self._new_keys.clear()
-        if len(self._n_of) > 100_000:
-            self._n_of.clear()
+    @contextlib.contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """One short write transaction; ``IMMEDIATE`` takes the write lock first,
+        so a busy database makes it wait (busy timeout) instead of failing."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def commit(self) -> None:
-        """Write what was added and end the transaction — the one boundary a ledger
-        sharing ``connection`` commits with — then start the next.
+        """Write what was added since the last commit, in one transaction.
 
         Keys are random, so a commit rewrites most pages of the key table: commit
         per crawled item (cheap at crawl speed) but per tens of thousands of
-        records offline (``scrapy dedupe``)."""
-        self._write()
-        self._db.execute("COMMIT")
-        self._begin()
+        records offline (``scrapy dedupe``). A key another process wrote first
+        keeps its first document (first writer wins)."""
+        if not self._new_docs and not self._new_keys:
+            return
+        with self._write_lock():
+            row = self._db.execute("SELECT max(n) FROM dedupe_doc").fetchone()
+            base = (row[0] or 0) + 1
+            number = {local: base + i for i, local in enumerate(sorted(self._new_docs,
+                                                                        reverse=True))}
+
+            def real(n: int) -> int:
+                return number.get(n, n)
+
+            self._db.executemany("INSERT INTO dedupe_doc VALUES (?, ?, ?)",
+                                 [(real(n), i, s) for n, (i, s) in self._new_docs.items()])
+            self._db.executemany("INSERT OR IGNORE INTO dedupe_key VALUES (?, ?)",
+                                 sorted((k, real(n)) for k, n in self._new_keys.items()))
+        self._reset_pending()
 
     def rollback(self) -> None:
         """Forget everything since the last ``commit()`` (what a crash does)."""
-        if self._db.in_transaction:
-            self._db.execute("ROLLBACK")
-        self._begin()
         self._reset_pending()
 
     def close(self) -> None:
         self.commit()
-        if self._db.in_transaction:
-            self._db.execute("COMMIT")
         self._db.close()
 
 

@@ -6,18 +6,17 @@ crash after an export never forgets it, and one before never records it.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
+
+from crawler.state.db import connect
 
 
 class SeenStore:
     def __init__(self, path: Path, reset: bool = False) -> None:
         self.path = path
         self.opened_at = time.time()
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = connect(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, at REAL)")
         if reset:
             self._db.execute("DELETE FROM seen")
