@@ -25,6 +25,7 @@ from scrapy_deltafetch.middleware import DeltaFetch
 
 from crawler.exceptions import DuplicateItem
 from crawler.state import state_dir
+from crawler.state.runtime import crawl_state
 from crawler.state.seen import SeenStore
 from crawler.urls import refuse_reason
 
@@ -60,6 +61,7 @@ class DurableDeltaFetch(DeltaFetch):
     """Skip article requests whose item an earlier run already exported."""
 
     db: SeenStore
+    crawler: Crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -67,6 +69,7 @@ class DurableDeltaFetch(DeltaFetch):
         if not s.getbool("DELTAFETCH_ENABLED"):
             raise NotConfigured
         o = cls(str(state_dir(s, "deltafetch")), s.getbool("DELTAFETCH_RESET"), crawler.stats)
+        o.crawler = crawler
         o.fingerprint = crawler.request_fingerprinter.fingerprint
         crawler.signals.connect(o.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(o.spider_closed, signal=signals.spider_closed)
@@ -78,7 +81,7 @@ class DurableDeltaFetch(DeltaFetch):
         reset = self.reset or bool(getattr(spider, "deltafetch_reset", False))
         self.db = SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
-        setattr(spider, "seen", self.db)  # noqa: B010 - a documented hook, not a typed attribute
+        crawl_state(self.crawler).seen = self.db
 
     def spider_closed(self, spider: Spider) -> None:
         self.db.close()

@@ -128,6 +128,23 @@ def read_targets(spec: str) -> Iterator[RefetchTarget]:
             yield _seed_target(path, text)
 
 
+class RefetchBook:
+    """What a re-fetch knew before, held by the crawler (``crawl_state``): the
+    fingerprint of each input document's text, and the stored state of earlier
+    re-fetches. The spider fills it; the status pipeline reads it."""
+
+    def __init__(self, state: RefetchState) -> None:
+        self.state = state
+        self.earlier: dict[str, str] = {}  # record id -> fingerprint of the input's text
+
+    def earlier_fingerprint(self, rid: str) -> str | None:
+        """What the text was before: from the input, else from an earlier re-fetch."""
+        if rid in self.earlier:
+            return self.earlier[rid]
+        known = self.state.get(rid)
+        return known.get("fingerprint") if known else None
+
+
 class RefetchState:
     """What earlier re-fetches learnt, per record id: the server's validators
     (for conditional requests), the extracted record and its text's fingerprint."""

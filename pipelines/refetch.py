@@ -16,6 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.refetch import text_fingerprint
+from crawler.state.runtime import crawl_state
 
 
 class RefetchStatusPipeline:
@@ -35,11 +36,12 @@ class RefetchStatusPipeline:
         if adapter.get("status") is None:
             rid = adapter["id"]
             now = text_fingerprint(adapter.get("text") or "")
-            spider: Any = self.crawler.spider
-            before = spider.earlier_fingerprint(rid)
+            book = crawl_state(self.crawler).refetch
+            assert book is not None, "the refetch spider puts its book in crawl_state"
+            before = book.earlier_fingerprint(rid)
             adapter["status"] = ("new" if before is None
                                  else "unchanged" if before == now else "updated")
-            spider.state.save_fingerprint(rid, now)
+            book.state.save_fingerprint(rid, now)
         self.stats.inc_value(f"refetch/status/{adapter['status']}")
         self.stats.inc_value(f"refetch/site/{adapter.get('site') or 'unknown'}")
         return item

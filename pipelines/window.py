@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.exceptions import OutOfWindow
+from crawler.state.runtime import crawl_state
 
 
 class DateWindowPipeline:
@@ -31,7 +32,7 @@ class DateWindowPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        args = getattr(self.crawler.spider, "args", None)
+        args = crawl_state(self.crawler).args
         if args is None or not (getattr(args, "since", None) or getattr(args, "until", None)):
             return item
         adapter = ItemAdapter(item)

@@ -22,6 +22,7 @@ from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
 from crawler.items import ArticleItem
 from crawler.sites import allowed_domains, in_column
 from crawler.sites.base import Site
+from crawler.state.runtime import crawl_state
 from crawler.urls import record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
@@ -39,7 +40,6 @@ class NewsSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
         super().__init__(*args)
-        self.seen: Any = None  # set by DurableDeltaFetch when incremental state is on
         self._scraped = 0
         self._pending = 0
 
@@ -50,6 +50,7 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        crawl_state(crawler).args = spider.args
         crawler.signals.connect(spider._item_done, signal=signals.item_scraped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_dropped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_error)
@@ -157,8 +158,9 @@ class NewsSpider(scrapy.Spider):
         if self.args.since and dated and dated[-1] < self.args.since:
             self._inc("listing/stopped_past_since")
             return
-        if self.seen is not None and listed and all(
-                self.seen.known_before(record_id(a.url)) for a in listed):
+        seen = crawl_state(self.crawler).seen
+        if seen is not None and listed and all(
+                seen.known_before(record_id(a.url)) for a in listed):
             # An incremental run: everything on this page was exported by an
             # earlier run, and listings are newest first, so nothing new lies
             # further on. (What this run exported does not count: a home page's

@@ -26,6 +26,7 @@ from crawler.extract.pages import ArticlePage, ExtractionError
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
 from crawler.refetch import (
+    RefetchBook,
     RefetchState,
     RefetchTarget,
     expand_input,
@@ -34,6 +35,7 @@ from crawler.refetch import (
 )
 from crawler.sites import allowed_domains, site_for_url
 from crawler.state import state_dir
+from crawler.state.runtime import crawl_state
 from crawler.urls import canonical_url, refuse_reason
 from spiders.base import utc_now
 
@@ -63,8 +65,6 @@ class RefetchSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
         super().__init__(*args)
-        # Fingerprint of the clean text each input document held, by id.
-        self.earlier: dict[str, str] = {}
 
     @classmethod
     def validate_args(cls, raw: dict[str, Any]) -> RefetchArgs:
@@ -73,12 +73,19 @@ class RefetchSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.state = RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite")
+        shared = crawl_state(crawler)
+        shared.args = spider.args
+        shared.refetch = spider.book = RefetchBook(
+            RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite"))
         spider.conditional = crawler.settings.getbool("REFETCH_CONDITIONAL")
         return spider
 
-    state: RefetchState
+    book: RefetchBook
     conditional: bool = True
+
+    @property
+    def state(self) -> RefetchState:
+        return self.book.state
 
     def closed(self, reason: str) -> None:
         stats = self.crawler.stats
@@ -106,13 +113,6 @@ class RefetchSpider(scrapy.Spider):
             return clean_document(target.earlier_text).text
         return target.earlier_text
 
-    def earlier_fingerprint(self, rid: str) -> str | None:
-        """What the text was before: from the input, else from an earlier re-fetch."""
-        if rid in self.earlier:
-            return self.earlier[rid]
-        known = self.state.get(rid)
-        return known.get("fingerprint") if known else None
-
     async def start(self) -> AsyncIterator[Any]:
         for target in read_targets(self.args.input):
             if target.problem is not None or target.url is None:
@@ -129,7 +129,7 @@ class RefetchSpider(scrapy.Spider):
         assert target.url is not None and target.id is not None
         url = canonical_url(target.url)
         if target.earlier_text is not None:
-            self.earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
+            self.book.earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
         headers: dict[str, str] = {}
         known = self.state.get(target.id)
         if self.conditional and known and known.get("record"):

@@ -69,7 +69,10 @@ def test_seen_only_after_item_scraped_and_survives_restart(tmp_path: Path) -> No
 
     assert asyncio.run(collect()) == [other_request]
     assert crawler2.stats.get_value("deltafetch/skipped") == 2
-    assert spider2.seen is mw2.db
+    # The spider reads the store from the crawler's shared state, not an attribute.
+    from crawler.state.runtime import crawl_state
+
+    assert crawl_state(crawler2).seen is mw2.db and not hasattr(spider2, "seen")
 
 
 def test_known_before_counts_only_earlier_runs(tmp_path: Path) -> None:

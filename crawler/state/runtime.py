@@ -1,0 +1,37 @@
+"""``crawl_state(crawler)``: the state one crawl's components share, held by the
+crawler (as ``crawler.stats`` is), never written onto the spider.
+
+The spider puts its validated arguments here; the deltafetch middleware its
+seen store; the refetch spider its book of what was known before. Pipelines
+and middlewares read what they need from it in ``from_crawler`` or later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from crawler.refetch import RefetchBook
+    from crawler.state.frontier import Frontier
+    from crawler.state.seen import SeenStore
+
+_ATTRIBUTE = "_crawl_state"
+
+
+@dataclass
+class CrawlState:
+    args: Any = None  # the spider's validated arguments (crawler.args.CrawlArgs …)
+    seen: SeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
+    frontier: Frontier | None = None  # listing walks, pending articles, failures
+    refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
+
+
+def crawl_state(crawler: Crawler) -> CrawlState:
+    state = crawler.__dict__.get(_ATTRIBUTE)
+    if state is None:
+        state = CrawlState()
+        setattr(crawler, _ATTRIBUTE, state)
+    return state
