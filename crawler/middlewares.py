@@ -12,16 +12,20 @@
 
 from __future__ import annotations
 
+import glob
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy_deltafetch.middleware import DeltaFetch
+from w3lib.url import file_uri_to_path
 
 from crawler.exceptions import DuplicateItem
 from crawler.state import state_dir
@@ -30,6 +34,7 @@ from crawler.state.seen import SeenStore
 from crawler.urls import refuse_reason
 
 logger = logging.getLogger(__name__)
+FEED_PARAM = re.compile(r"%\([a-z_]+\)[sd]")
 
 
 class RefusedRequest(IgnoreRequest):
@@ -57,11 +62,36 @@ class FetchGuardMiddleware:
         raise RefusedRequest(reason)
 
 
+def local_outputs(feeds: dict[str, Any], spider_name: str) -> list[Path]:
+    """The local files the crawl's feeds append to (``-o``), each URI template
+    (``out/%(name)s/%(time)s.jsonl``) expanded to the files it has made so far.
+    Overwritten feeds (``-O``) and remote ones are left out."""
+    out: list[Path] = []
+    for uri, options in feeds.items():
+        if (options or {}).get("overwrite"):
+            continue
+        scheme = urlsplit(uri).scheme
+        if scheme not in ("", "file") or uri.startswith("stdout:"):
+            continue
+        path = file_uri_to_path(uri) if scheme == "file" else uri
+        pattern = FEED_PARAM.sub("*", path.replace("%(name)s", spider_name))
+        out += sorted(Path(p) for p in glob.glob(pattern)) if "*" in pattern \
+            else [Path(pattern)]
+    return [p for p in out if p.is_file()]
+
+
 class DurableDeltaFetch(DeltaFetch):
-    """Skip article requests whose item an earlier run already exported."""
+    """Skip article requests whose item an earlier run already exported.
+
+    "Exported" means on disk in an output: an article is marked when its item
+    is scraped, after Scrapy's feed exporter (an extension, so its handler runs
+    first) has written and fsynced its line. At start, the lines the appended
+    outputs hold but the state lacks (a crash between write and mark) are
+    recorded. With no output at all, nothing is marked."""
 
     db: SeenStore
     crawler: Crawler
+    marking: bool = True
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -82,27 +112,46 @@ class DurableDeltaFetch(DeltaFetch):
         self.db = SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
         crawl_state(self.crawler).seen = self.db
+        feeds = self.crawler.settings.getdict("FEEDS")
+        if not feeds:
+            self.marking = False
+            logger.warning("No output (-o/-O): nothing this run scrapes is marked exported, "
+                           "so the next run fetches it again")
+            return
+        if reset:
+            return  # a reset asks to export everything again
+        for path in local_outputs(feeds, spider.name):
+            added = self.db.reconcile(path)
+            if added and self.stats:
+                self.stats.inc_value("deltafetch/reconciled", added)
+                logger.info("%s holds %d record(s) the state did not know (a crash between "
+                            "writing and marking): recorded as exported", path, added)
 
     def spider_closed(self, spider: Spider) -> None:
         self.db.close()
 
-    def _mark(self, response: Response | None) -> None:
-        if response is None or response.request is None:
+    def _mark(self, response: Response | None, item: Any = None) -> None:
+        if not self.marking or response is None or response.request is None:
             return
         if not response.request.meta.get("deltafetch_enabled", True):
             return
-        if self.db.add(self._get_key(response.request)) and self.stats:
-            self.stats.inc_value("deltafetch/stored")
+        keys = {self._get_key(response.request)}
+        rid = item.get("id") if hasattr(item, "get") else None
+        if isinstance(rid, str):
+            keys.add(rid.encode())  # the record's id: its final URL's, after a redirect
+        for key in keys:
+            if self.db.add(key) and self.stats:
+                self.stats.inc_value("deltafetch/stored")
 
     def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
-        self._mark(response)
+        self._mark(response, item)
 
     def item_dropped(self, item: Any, response: Response | None, exception: BaseException,
                      spider: Spider) -> None:
         # A duplicate is known content: no need to fetch it again. Anything
         # else dropped (an empty page, say) is tried again next run.
         if isinstance(exception, DuplicateItem):
-            self._mark(response)
+            self._mark(response, item)
 
     def _skip(self, request: Request) -> bool:
         if not self._is_enabled_for_request(request) or self._get_key(request) not in self.db:

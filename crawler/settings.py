@@ -100,7 +100,11 @@ DEDUP_NUM_PERM = 128  # MinHash permutations
 DEDUP_BANDS = 16  # LSH bands ...
 DEDUP_ROWS = 4  # ... of this many rows (bands x rows <= permutations)
 DEDUP_SEED = 1
-DEDUP_SAME_ID_IS_DUPLICATE = True  # the refetch spider turns this off
+# A crawl's record seen again under its own id is not its own duplicate: only a
+# line lost in a crash, a DELTAFETCH_RESET or a re-fetch brings an id back, and
+# each asks for the record again. (scrapy dedupe sets True: two inputs holding
+# one record.)
+DEDUP_SAME_ID_IS_DUPLICATE = False
 DEDUP_COMMIT_EVERY = 1  # items between commits of the dedupe state
 DEDUP_SQLITE_PATH = None  # default STATE_DIR/dedupe/dedupe.sqlite3
 DEDUP_REDIS_URL = "redis://localhost:6379/0"

@@ -57,9 +57,6 @@ class RefetchArgs(BaseModel):
 class RefetchSpider(scrapy.Spider):
     name = "refetch"
     refetch = True  # switches the refetch status pipeline on
-    # A re-fetched page is not a duplicate of its own earlier copy; of another
-    # article it still is.
-    custom_settings = {"DEDUP_SAME_ID_IS_DUPLICATE": False}
     allowed_domains = allowed_domains()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

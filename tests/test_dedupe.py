@@ -144,17 +144,25 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     w = Writer(5)
     records = [{"id": f"{i:016x}", "url": None, "text": w.article()} for i in range(40)]
 
-    def run() -> Counter[str]:
+    def run(prefix: str) -> Counter[str]:
         config = DedupeConfig.from_settings(settings)
         d = Deduper(config, open_store(config, settings))
-        stages = Counter(v.stage or "kept" for v in
-                         d.check_many([Doc(r["id"], r["url"], r["text"]) for r in records]))
+        stages = Counter(v.stage or "kept" for v in d.check_many(
+            [Doc(prefix + r["id"][1:], r["url"], r["text"]) for r in records]))
         d.close()
         return stages
 
-    assert run() == Counter(kept=40)
+    assert run("0") == Counter(kept=40)
     assert (tmp_path / "state" / "dedupe" / "dedupe.sqlite3").is_file()
-    assert run() == Counter(exact=40)  # nothing new the second time
+    # Copies of the same texts under other ids, in a new process: all known.
+    assert run("1") == Counter(exact=40)
+    # The same records again are not their own duplicates (a crawl's re-export),
+    # and add no second row.
+    assert run("0") == Counter(kept=40)
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "state" / "dedupe" / "dedupe.sqlite3")
+    assert db.execute("SELECT count(*) FROM dedupe_doc").fetchone()[0] == 80
 
 
 def test_uncommitted_state_is_forgotten(tmp_path: Path) -> None:
@@ -181,6 +189,7 @@ def test_bad_settings_are_refused() -> None:
         DedupeConfig.from_settings({"DEDUP_MODE": "delete"})
     with pytest.raises(ValueError):
         DedupeConfig(num_perm=128, bands=40)  # 40 x 4 rows > 128
+    assert DedupeConfig.from_settings({}).same_id_is_duplicate is False  # crawls' default
     c = DedupeConfig.from_settings({"DEDUP_MODE": "MARK", "DEDUP_THRESHOLD": "0.7",
                                     "DEDUP_SAME_ID_IS_DUPLICATE": "false"})
     assert (c.mode, c.threshold, c.same_id_is_duplicate) == ("mark", 0.7, False)

@@ -26,8 +26,11 @@ def test_fetch_guard_refuses_and_counts() -> None:
     assert crawler.stats.get_value("guard/refused") == 3
 
 
-def _deltafetch(tmp_path: Path) -> tuple[Any, DurableDeltaFetch, FissicoSpider]:
-    crawler = project_crawler(FissicoSpider, STATE_DIR=str(tmp_path))
+def _deltafetch(tmp_path: Path, feeds: dict[str, Any] | None = None
+                ) -> tuple[Any, DurableDeltaFetch, FissicoSpider]:
+    if feeds is None:
+        feeds = {str(tmp_path / "out.jsonl"): {"format": "jsonl"}}
+    crawler = project_crawler(FissicoSpider, STATE_DIR=str(tmp_path), FEEDS=feeds)
     crawler.spider = spider = FissicoSpider.from_crawler(crawler)
     mw = DurableDeltaFetch.from_crawler(crawler)
     mw.spider_opened(spider)
@@ -88,3 +91,56 @@ def test_known_before_counts_only_earlier_runs(tmp_path: Path) -> None:
     assert "new" in second and "old" in second
     assert second.known_before("old") and not second.known_before("new")
     second.close()
+
+
+def test_nothing_is_marked_without_an_output(tmp_path: Path) -> None:
+    crawler, mw, spider = _deltafetch(tmp_path, feeds={})
+    url = "http://fissico.com/html/xw/dzyw/58159.html"
+    _, response = _article(url)
+    crawler.signals.send_catch_log(signals.item_scraped, item={"id": record_id(url)},
+                                   response=response, spider=spider)
+    assert record_id(url) not in mw.db
+
+
+def test_reconcile_records_lines_the_state_lacks_and_reads_only_new_bytes(
+        tmp_path: Path) -> None:
+    """A crash between a line's write and its mark leaves a line the state does
+    not know; the next start records it. A partial last line is no record."""
+    out = tmp_path / "out.jsonl"
+    a, b, c = (record_id(f"http://fissico.com/html/xw/dzyw/{n}.html") for n in (1, 2, 3))
+    out.write_text(f'{{"id": "{a}"}}\n{{"id": "{b}"}}\n{{"id": "{c}", "te', "utf-8")
+    crawler, mw, spider = _deltafetch(tmp_path)
+    assert a in mw.db and b in mw.db and c not in mw.db
+    assert crawler.stats.get_value("deltafetch/reconciled") == 2
+    mw.spider_closed(spider)
+    # The torn line completed (as the exporter repairs and rewrites it): only it is new.
+    with out.open("r+b") as fh:
+        fh.truncate(out.read_bytes().rindex(b"\n") + 1)
+        fh.seek(0, 2)
+        fh.write(f'{{"id": "{c}"}}\n'.encode())
+    crawler, mw, spider = _deltafetch(tmp_path)
+    assert c in mw.db and crawler.stats.get_value("deltafetch/reconciled") == 1
+
+
+def test_overwritten_outputs_and_resets_are_not_reconciled(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    rid = record_id("http://fissico.com/html/xw/dzyw/1.html")
+    out.write_text(f'{{"id": "{rid}"}}\n', "utf-8")
+    _, mw, _ = _deltafetch(tmp_path, feeds={str(out): {"format": "jsonl", "overwrite": True}})
+    assert rid not in mw.db
+
+
+def test_exporter_cuts_a_partial_last_line_and_syncs_every_record(tmp_path: Path) -> None:
+    from crawler.exporters import SeedJsonLinesExporter
+    from crawler.items import ArticleItem
+
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"id": "a"}\n{"id": "b", "text": "cut sh')
+    with out.open("ab") as fh:
+        exporter = SeedJsonLinesExporter(fh)
+        exporter.start_exporting()
+        exporter.export_item(ArticleItem(id="72c21c55ea8088ed", text="t"))
+        # Written and on disk before the file is closed.
+        assert out.read_bytes().count(b"\n") == 2
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0] == '{"id": "a"}' and '"72c21c55ea8088ed"' in lines[1] and len(lines) == 2

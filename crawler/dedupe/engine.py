@@ -86,7 +86,7 @@ class DedupeConfig:
             bands=int(get("DEDUP_BANDS") or DEFAULT_BANDS),
             rows=int(get("DEDUP_ROWS") or DEFAULT_ROWS),
             seed=int(get("DEDUP_SEED") or 1),
-            same_id_is_duplicate=getbool("DEDUP_SAME_ID_IS_DUPLICATE", True),
+            same_id_is_duplicate=getbool("DEDUP_SAME_ID_IS_DUPLICATE", False),
             commit_every=max(1, int(get("DEDUP_COMMIT_EVERY") or 1)),
             sqlite_path=get("DEDUP_SQLITE_PATH") or None,
             redis_url=str(get("DEDUP_REDIS_URL") or "redis://localhost:6379/0"),
@@ -212,7 +212,8 @@ class Deduper:
                 best = int(scores.argmax())
                 if scores[best] >= self.config.threshold:
                     verdict = Verdict("near", cands[best][0], float(scores[best]))
-        if verdict.stage is None:
+        if verdict.stage is None and found.exact_id != doc.id:
+            # (The record itself, unchanged, is indexed already.)
             self.store.add_doc(doc.id, p.digest, bands, sig)
         if p.url is not None:
             self.store.add_url(p.url, verdict.first_id if verdict.duplicate and verdict.first_id

@@ -1,15 +1,23 @@
 """A durable set of keys: the articles a spider has exported.
 
-SQLite in WAL mode under ``STATE_DIR``: a key is committed when it is added, so a
-crash after an export never forgets it, and one before never records it.
+SQLite in WAL mode under ``STATE_DIR``. A key is added once its record's line is
+on disk (``crawler.exporters``), so a crash can only leave a line the state does
+not know yet; ``reconcile`` reads such lines back from the output at the next
+start. How far each output file has been read is kept, so a run reads only what
+was appended since.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.state.db import connect
+
+ID_RE = re.compile(r"^[0-9a-f]{16}$")
 
 
 class SeenStore:
@@ -18,6 +26,8 @@ class SeenStore:
         self.opened_at = time.time()
         self._db = connect(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, at REAL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS reconciled (path TEXT PRIMARY KEY, "
+                         "inode INTEGER, offset INTEGER)")
         if reset:
             self._db.execute("DELETE FROM seen")
 
@@ -42,6 +52,37 @@ class SeenStore:
         cur = self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, time.time()))
         return cur.rowcount == 1
 
+    def reconcile(self, path: Path) -> int:
+        """Record the ids of an output file's complete lines that this store
+        lacks (a crash between a line's write and its mark); returns how many.
+        Reads from where the last reconcile of the same file stopped."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return 0
+        name = str(path.resolve())
+        row = self._db.execute("SELECT inode, offset FROM reconciled WHERE path = ?",
+                               (name,)).fetchone()
+        start = row[1] if row and row[0] == stat.st_ino and row[1] <= stat.st_size else 0
+        added = 0
+        end = start
+        now = time.time()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for line, offset in _complete_lines(path, start):
+                end = offset
+                rid = _record_id(line)
+                if rid is not None:
+                    cur = self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (rid, now))
+                    added += cur.rowcount
+            self._db.execute("INSERT OR REPLACE INTO reconciled VALUES (?, ?, ?)",
+                             (name, stat.st_ino, end))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return added
+
     def __setitem__(self, key: str | bytes, _value: object) -> None:
         self.add(key)
 
@@ -50,3 +91,26 @@ class SeenStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _complete_lines(path: Path, start: int) -> Iterator[tuple[bytes, int]]:
+    """Each complete line from byte ``start``, with the offset after it; a
+    partial last line (a crash mid-write) is not one."""
+    with path.open("rb") as fh:
+        fh.seek(start)
+        offset = start
+        for line in fh:
+            if not line.endswith(b"\n"):
+                return
+            offset += len(line)
+            yield line, offset
+
+
+def _record_id(line: bytes) -> str | None:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    rid = record.get("id") if isinstance(record, dict) else None
+    return rid if isinstance(rid, str) and ID_RE.match(rid) else None
+
