@@ -162,7 +162,7 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     import sqlite3
 
     db = sqlite3.connect(tmp_path / "state" / "dedupe" / "dedupe.sqlite3")
-    assert db.execute("SELECT count(*) FROM dedupe_doc").fetchone()[0] == 80
+    assert db.execute("SELECT count(*) FROM dedupe_doc").fetchone()[0] == 40  # copies: none
 
 
 def test_uncommitted_state_is_forgotten(tmp_path: Path) -> None:
