@@ -77,6 +77,14 @@ ITEM_PIPELINES = {
 
 FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.urls)
 
+EXTENSIONS = {
+    # Listing walks, pending articles and failures, kept so that running the
+    # same command again completes an interrupted crawl (STATE_DIR/frontier).
+    "crawler.extensions.FrontierExtension": 500,
+}
+FRONTIER_ENABLED = True
+FRONTIER_MAX_TRIES = 5  # failed fetches of an article before it is given up (frontier/given_up)
+
 # Incremental crawls: skip articles an earlier run exported (state in STATE_DIR/deltafetch).
 DELTAFETCH_ENABLED = True
 DELTAFETCH_RESET = False

@@ -1,8 +1,13 @@
-"""The shared site spider: discovery, pagination, backfills, incremental stops.
+"""The shared site spider: discovery, pagination, backfills, incremental stops,
+resumption.
 
 Spiders only route: a page's record comes whole from the page objects in
 ``crawler.extract.pages``, and what a site's URLs look like from its
-description in ``crawler.sites``.
+description in ``crawler.sites``. What a crawl still has to do lives in the
+durable frontier (``crawler.state.frontier``): a run first asks again for the
+articles an earlier run discovered but did not export, and goes on with the
+listing walks it left half way; so after any interruption, running the same
+command again completes the crawl.
 """
 
 from __future__ import annotations
@@ -10,23 +15,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, ClassVar, Self
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
 from crawler.items import ArticleItem
 from crawler.sites import allowed_domains, in_column
 from crawler.sites.base import Site
+from crawler.state.frontier import COMPLETE, Frontier
 from crawler.state.runtime import crawl_state
-from crawler.urls import record_id
+from crawler.urls import canonical_url, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
 ID_WALK = "id_walk"  # request meta: (number, index of the column tried) of an id walk
+WALK = "walk"  # request meta of a listing page: the listing it belongs to (walk_key)
+ID_SCOPE = "ids"  # the frontier's scope for ids that no column answers
 
 
 def utc_now() -> str:
@@ -36,6 +47,7 @@ def utc_now() -> str:
 class NewsSpider(scrapy.Spider):
     site: ClassVar[Site]
     allowed_domains = allowed_domains()
+    uses_frontier = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
@@ -76,12 +88,43 @@ class NewsSpider(scrapy.Spider):
     def columns(self) -> tuple[str, ...]:
         return self.args.categories or tuple(self.site.columns)
 
+    @property
+    def frontier(self) -> Frontier | None:
+        return crawl_state(self.crawler).frontier
+
+    @property
+    def scope(self) -> str:
+        """The argument set a listing walk belongs to: its date window."""
+        since, until = self.args.since, self.args.until
+        return f"{since or ''}..{until or ''}" if since or until else ""
+
     def article_request(self, url: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY,
+        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
+                              priority=ARTICLE_PRIORITY,
                               meta={"deltafetch_key": record_id(url), **meta})
 
-    def listing_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_listing)
+    def discovered_article(self, url: str, **meta: Any) -> scrapy.Request | None:
+        """The request for an article a listing links, recorded as pending in
+        the frontier until it is exported or settled; ``None`` when an earlier
+        run exported it already."""
+        seen = crawl_state(self.crawler).seen
+        if seen is not None and record_id(url) in seen:
+            self._inc("deltafetch/skipped")
+            return None
+        if self.frontier is not None:
+            self.frontier.discovered(url, meta)
+        return self.article_request(url, **meta, frontier_key=url)
+
+    def walk_key(self, url: str) -> str:
+        """A listing, whatever page or spelling of its first page (a column's
+        ``/`` and its pager's ``list_11_1.html``): host and column."""
+        column = self.site.column_of(url)
+        host = urlsplit(url).hostname or ""
+        return f"{host}/{column}" if column is not None else canonical_url(url)
+
+    def listing_request(self, url: str, walk: str | None = None) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing,
+                              meta={WALK: walk or self.walk_key(url)})
 
     def id_request(self, number: int, column_index: int) -> scrapy.Request:
         """One try of an id walk on a site whose ids are one sequence across
@@ -95,11 +138,16 @@ class NewsSpider(scrapy.Spider):
         if unknown:
             self.logger.warning("categories not in the site description (allowed, but check "
                                 "the spelling): %s", ", ".join(unknown))
+        for request in self.resumed():
+            yield request
         if self.args.ids is not None:
             first, last = self.args.ids
             if self.site.shared_ids:
+                missing = (self.frontier.ids_walked(ID_SCOPE, range(first, last + 1))
+                           if self.frontier is not None else set())
                 for number in range(first, last + 1):
-                    yield self.id_request(number, 0)
+                    if number not in missing:
+                        yield self.id_request(number, 0)
             else:
                 for column in self.columns():
                     for number in range(first, last + 1):
@@ -110,6 +158,23 @@ class NewsSpider(scrapy.Spider):
         else:
             for home in self.site.homes:
                 yield scrapy.Request(home, callback=self.parse_home)
+
+    def resumed(self) -> Iterator[scrapy.Request]:
+        """What an earlier run left undone: pending articles, then the next
+        page of each listing walk it left half way."""
+        if self.frontier is None or self.args.ids is not None:
+            return
+        seen = crawl_state(self.crawler).seen
+        for pending in self.frontier.pending():
+            if seen is not None and record_id(pending.url) in seen:
+                self.frontier.done(pending.url)  # exported after all (reconciled)
+            elif self._wanted(pending.url):
+                self._inc("frontier/resumed/articles")
+                yield self.article_request(pending.url, **pending.meta, frontier_key=pending.url)
+        for listing, next_url in self.frontier.unfinished_walks(self.scope):
+            if self._wanted(next_url):
+                self._inc("frontier/resumed/walks")
+                yield self.listing_request(next_url, walk=listing)
 
     def _wanted(self, url: str) -> bool:
         if not self.args.categories:
@@ -144,30 +209,46 @@ class NewsSpider(scrapy.Spider):
                 self._inc("listing/undated_on_home")
                 continue
             when = {"listed_date": article.date.isoformat()} if article.date else {}
-            yield self.article_request(article.url, **when)
+            request = self.discovered_article(article.url, **when)
+            if request is not None:
+                yield request
         for url in page.listings():
             if self._wanted(url):
                 yield self.listing_request(url)
         if not paginate:
             for url in page.homes():
                 yield scrapy.Request(url, callback=self.parse_home)
-        next_url = page.next_page() if paginate else None
+            return
+        walk = response.meta.get(WALK) or self.walk_key(response.url)
+        frontier = self.frontier
+        next_url = page.next_page()
         if next_url is None:
+            if frontier is not None:
+                frontier.walk_complete(walk, self.scope)
             return
         dated = [a.date for a in listed if a.date is not None]
         if self.args.since and dated and dated[-1] < self.args.since:
             self._inc("listing/stopped_past_since")
+            if frontier is not None:
+                frontier.walk_complete(walk, self.scope)
             return
         seen = crawl_state(self.crawler).seen
-        if seen is not None and listed and all(
+        walked = frontier is None or frontier.walk_state(walk, self.scope) == COMPLETE
+        if walked and seen is not None and listed and all(
                 seen.known_before(record_id(a.url)) for a in listed):
             # An incremental run: everything on this page was exported by an
             # earlier run, and listings are newest first, so nothing new lies
-            # further on. (What this run exported does not count: a home page's
-            # teasers would otherwise stop the first walk of their listing.)
+            # further on. Only once an earlier walk of this very listing
+            # reached its end: its articles may have become known through
+            # other pages (home, section) while older pages were never read.
+            # A walk an interrupted run left half way is also resumed from
+            # where it stopped (resumed()); this pass meets it there. (What
+            # this run exported does not count either.)
             self._inc("listing/stopped_known")
             return
-        yield self.listing_request(next_url)
+        if frontier is not None:
+            frontier.walk_progress(walk, self.scope, next_url)
+        yield self.listing_request(next_url, walk=walk)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         walk = response.meta.get(ID_WALK)
@@ -177,6 +258,8 @@ class NewsSpider(scrapy.Spider):
                 yield self.id_request(number, index + 1)
             else:
                 self._inc("ids/not_found")
+                if self.frontier is not None:
+                    self.frontier.id_walked(ID_SCOPE, number)
             return
         if walk is not None:
             self._inc("ids/found")
@@ -188,9 +271,35 @@ class NewsSpider(scrapy.Spider):
         except ExtractionError as exc:
             self._inc(f"extract/dropped/{exc.reason}")
             self.logger.warning("No article at %s: %s", response.url, exc.reason)
+            self._settled(response)
             return
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
         yield ArticleItem(**record, fetched_at=utc_now(),
                           listed_date=response.meta.get("listed_date"))
+
+    # -- failures --------------------------------------------------------------
+    def _settled(self, response: Response) -> None:
+        key = response.meta.get("frontier_key")
+        if key and self.frontier is not None:
+            self.frontier.done(key)
+
+    def article_failed(self, failure: Failure) -> None:
+        """A fetch that failed for good in this run (after Scrapy's retries):
+        counted, and kept pending for the next run until it has failed
+        FRONTIER_MAX_TRIES times; a 404/410 (gone) or a refusal is settled."""
+        request = failure.request  # type: ignore[attr-defined]
+        exc = failure.value
+        status = exc.response.status if isinstance(exc, HttpError) else None
+        reason = f"http_{status}" if status else type(exc).__name__
+        self._inc(f"frontier/failed/{reason}")
+        key = request.meta.get("frontier_key")
+        if not key or self.frontier is None:
+            return
+        if status in (404, 410) or isinstance(exc, IgnoreRequest):
+            self.frontier.done(key)  # gone, or refused (fetch guard, robots.txt): settled
+        elif self.frontier.failed(key, reason):
+            self._inc("frontier/given_up")
+            self.logger.warning("Giving up %s after %d failures (last: %s)", key,
+                                self.frontier.max_tries, reason)
