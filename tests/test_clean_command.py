@@ -94,3 +94,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_usage_errors() -> None:
     assert run_clean("-o", "x.jsonl").returncode == 2
     assert run_clean(str(SEEDS_DIR)).returncode == 2
+
+
+def test_append_writes_each_record_once_and_never_into_an_input(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    seeds = sorted(str(p) for p in SEEDS_DIR.glob("*.txt"))
+    assert run_clean(*seeds[:2], "-o", str(out)).returncode == 0
+    proc = run_clean(*seeds, "-o", str(out))  # a rerun with more: only the new ones
+    assert proc.returncode == 0, proc.stderr
+    ids = [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 5 and "2 in the output already" in proc.stderr
+    assert run_clean(*seeds[:1], "-O", str(out)).returncode == 0  # -O replaces
+    assert len(out.read_text("utf-8").splitlines()) == 1
+    before = out.read_bytes()
+    proc = run_clean(str(out), "-o", str(out))
+    assert proc.returncode == 2 and "is also an input" in proc.stderr
+    assert out.read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,8 +45,8 @@ def test_command_drops_marks_and_remembers(tmp_path: Path) -> None:
     assert "read: kept 5, url 1, exact 1, near 0" in summary or "kept 5" in summary
     assert "fissico:" in summary and "shanxidayuan:" in summary
 
-    # Second run: nothing new; mark mode keeps all and names the first copy.
-    res = run([str(a), "-o", str(out), "-s", "DEDUP_MODE=mark"], tmp_path)
+    # Second run: nothing new; mark mode keeps all and names the first copy (-O: replace).
+    res = run([str(a), "-O", str(out), "-s", "DEDUP_MODE=mark"], tmp_path)
     assert res.returncode == 0, res.stderr
     marked = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(marked) == 5 and all(r["duplicate_of"] == r["id"] for r in marked)
@@ -55,3 +56,41 @@ def test_command_drops_marks_and_remembers(tmp_path: Path) -> None:
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
     res = run([str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")], tmp_path)
     assert res.returncode == 2 and "no such file" in res.stderr
+
+
+def test_appending_writes_each_record_once_and_repairs_a_torn_line(tmp_path: Path) -> None:
+    """-o appends; what the output holds already is not written again (a killed
+    run's output), and a partial last line left by the kill is cut off."""
+    goldens = golden_records()
+    src = write(tmp_path / "in.jsonl", goldens)
+    out = tmp_path / "out.jsonl"
+    first = json.dumps(goldens[0], ensure_ascii=False)
+    out.write_text(first + "\n" + first[:40], "utf-8")  # one record, then a torn one
+    res = run([str(src), "-o", str(out), "--no-progress"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    lines = out.read_text("utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [g["id"] for g in goldens]
+    assert "1 in the output already" in res.stderr
+    res = run([str(src), "-o", str(out), "--no-progress"], tmp_path)
+    assert out.read_text("utf-8").splitlines() == lines  # nothing twice
+
+
+def test_output_may_not_be_an_input_and_the_crawls_index_is_left_alone(tmp_path: Path) -> None:
+    src = write(tmp_path / "x.jsonl", golden_records())
+    before = src.read_bytes()
+    res = run([str(src), "-o", str(src)], tmp_path)
+    assert res.returncode == 2 and "is also an input" in res.stderr
+    assert src.read_bytes() == before
+    # Without an explicit STATE_DIR (a settings module sets it, as the project's
+    # does): the offline index, not the crawls'.
+    (tmp_path / "local_settings.py").write_text(
+        f"from crawler.settings import *  # noqa\nSTATE_DIR = {str(tmp_path / 'st')!r}\n")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "local_settings",
+           "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    res = subprocess.run([sys.executable, "-m", "scrapy", "dedupe", str(src), "-o",
+                          str(tmp_path / "o.jsonl"), "--no-progress"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, env=env)
+    assert res.returncode == 0, res.stderr
+    assert "using the offline index" in res.stderr
+    assert (tmp_path / "st" / "dedupe" / "offline.sqlite3").is_file()
+    assert not (tmp_path / "st" / "dedupe" / "dedupe.sqlite3").exists()

@@ -11,6 +11,10 @@ PATH may be a file, a directory (its ``*.txt`` and ``*.jsonl``, recursively) or
 a glob. A bad file or record (unreadable, binary, invalid UTF-8, empty, not
 JSON) is reported on one line with the reason and skipped; the rest goes on,
 and the exit status is 1 if anything failed.
+
+``-o`` appends (records the output holds already are not written again, so a
+killed run's rerun writes each once), ``-O`` overwrites; the output may not be
+one of the inputs. Each record is on disk before the next is cleaned.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
@@ -35,6 +39,7 @@ from crawler.cleaning.core import SITE_RULES, CleanResult, clean_document
 from crawler.cleaning.script import SCRIPTS
 from crawler.exporters import dumps_record
 from crawler.items import SEED_FIELDS
+from crawler.outputs import Output, OutputError, open_output
 
 SEED_NAME = re.compile(r"^(?:\d+_)?(?P<id>[0-9a-f]{16})\.txt$")
 ID_RE = re.compile(r"^[0-9a-f]{16}$")
@@ -111,14 +116,18 @@ def record_from(base: dict[str, Any], result: CleanResult) -> dict[str, Any]:
 class Cleaner:
     """Cleans documents, writes records, keeps counters and failures."""
 
-    def __init__(self, out: IO[str], site: str | None, script: str) -> None:
+    def __init__(self, out: Output, site: str | None, script: str) -> None:
         self.out, self.site, self.script = out, site, script
         self.counters: Counter[str] = Counter()
         self.errors: list[str] = []
         self.written = 0
         self.dropped = 0
+        self.already = 0
 
     def clean(self, base: dict[str, Any], text: str, where: str) -> None:
+        if base.get("id") in self.out.known_ids:
+            self.already += 1
+            return
         site = self.site or (base.get("site") if base.get("site") in SITE_RULES else None)
         result = clean_document(text, site, script=self.script)
         self.counters.update(result.counters)
@@ -127,6 +136,7 @@ class Cleaner:
             self.errors.append(f"{where}: chrome only, no article text (not written)")
             return
         self.out.write(dumps_record(record_from(base, result)) + "\n")
+        self.out.known_ids.add(str(base.get("id")))
         self.written += 1
 
     def clean_file(self, path: Path) -> None:
@@ -166,6 +176,8 @@ def summary(cleaner: Cleaner, files: int) -> list[str]:
     lines = [
         f"clean: {files} file(s), {cleaner.written} record(s) written, "
         f"{cleaner.dropped} dropped as chrome only, {len(cleaner.errors)} problem(s)"
+        + (f", {cleaner.already} in the output already (not written again)"
+           if cleaner.already else "")
     ]
     for key, value in sorted(cleaner.counters.items()):
         lines.append(f"  clean/{key}: {value}")
@@ -184,9 +196,11 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        parser.add_argument(
-            "-o", "--output", metavar="OUT.jsonl", help="output file (- for stdout)"
-        )
+        target = parser.add_mutually_exclusive_group()
+        target.add_argument("-o", "--output", metavar="OUT.jsonl",
+                            help="append to OUT.jsonl (- for stdout)")
+        target.add_argument("-O", "--overwrite-output", metavar="OUT.jsonl",
+                            help="write OUT.jsonl, replacing its content")
         parser.add_argument("--site", choices=sorted(SITE_RULES), help="force a site's rules")
         parser.add_argument(
             "--script", choices=SCRIPTS, default=None,
@@ -196,22 +210,26 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
             raise UsageError("expected at least one PATH")
-        if not opts.output:
-            raise UsageError("-o OUT.jsonl is required")
+        if not (opts.output or opts.overwrite_output):
+            raise UsageError("-o OUT.jsonl (append) or -O OUT.jsonl (overwrite) is required")
         assert self.settings is not None
         script = opts.script or self.settings.get("TEXT_SCRIPT", "keep")
         if script not in SCRIPTS:
             raise UsageError(f"TEXT_SCRIPT must be one of {', '.join(SCRIPTS)}")
         files, errors = expand_paths(args)
-        out: IO[str]
-        out = sys.stdout if opts.output == "-" else open(opts.output, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            out = open_output(opts.output or opts.overwrite_output,
+                              overwrite=opts.output is None, inputs=files)
+        except OutputError as exc:
+            print(f"clean: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
         try:
             cleaner = Cleaner(out, opts.site, script)
             cleaner.errors.extend(errors)
             self.clean_all(cleaner, files)
         finally:
-            if out is not sys.stdout:
-                out.close()
+            out.close()
         for line in cleaner.errors:
             print(f"clean: {line}", file=sys.stderr)
         for line in summary(cleaner, len(files)):

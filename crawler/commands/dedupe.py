@@ -9,8 +9,15 @@ status is then 1.
 
 Records are processed in batches (one rensa call signs a whole batch). Dedupe
 state is committed every ``COMMIT_EVERY`` records, each time after the output
-up to there is written and flushed, so a crash can make a later run keep a
-record again but never makes it forget one.
+up to there is written and fsynced, so the state never knows a record the
+output lacks. ``-o`` appends, ``-O`` overwrites; appending, the records the
+output already holds are not written again, so running a killed command again
+writes each record once. The output may not be one of the inputs.
+
+Without an explicit ``STATE_DIR`` (or ``DEDUP_SQLITE_PATH``) the command keeps
+its own index, ``STATE_DIR/dedupe/offline.sqlite3``: trying it on some files
+never makes the next crawl drop their articles as already seen. Give
+``-s DEDUP_SQLITE_PATH=.state/dedupe/dedupe.sqlite3`` to share the crawls' index.
 """
 
 from __future__ import annotations
@@ -22,16 +29,18 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.items import seed_record
+from crawler.outputs import Output, OutputError, open_output
+from crawler.state import state_dir
 
 ID_RE = re.compile(r"[0-9a-f]{16}")
 BATCH = 512
@@ -48,6 +57,7 @@ COMMIT_EVERY = 65_536
 class Summary:
     read: int = 0
     bad: int = 0
+    already: int = 0  # records the appended output held before this run
     counts: Counter[str] = field(default_factory=Counter)
     by_site: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
@@ -60,7 +70,9 @@ class Summary:
         order = ("kept", "url", "exact", "near", "skipped")
         def fmt(c: Counter[str]) -> str:
             return ", ".join(f"{k} {c.get(k, 0)}" for k in order)
-        out = [f"dedupe: {self.read} record(s) read: {fmt(self.counts)}, bad lines {self.bad}"]
+        out = [f"dedupe: {self.read} record(s) read: {fmt(self.counts)}, bad lines {self.bad}"
+               + (f", {self.already} in the output already (not written again)"
+                  if self.already else "")]
         for site in sorted(self.by_site):
             out.append(f"dedupe:   {site}: {fmt(self.by_site[site])}")
         return out
@@ -99,9 +111,12 @@ def _records(paths: list[Path], summary: Summary) -> Iterator[tuple[dict[str, An
                 yield record, doc
 
 
-def run_dedupe(paths: list[Path], out: IO[str], settings: Any, progress: bool | None = None,
-               config: DedupeConfig | None = None) -> Summary:
+def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
+               progress: bool | None = None, config: DedupeConfig | None = None) -> Summary:
     """Dedupe ``paths`` into ``out``; the command and the bench both call this."""
+    if not isinstance(out, Output):
+        out = Output(out, None)
+    output = out
     config = config or DedupeConfig.from_settings(settings)
     # The command commits itself, every COMMIT_EVERY records, after writing them;
     # and one record in two inputs is a duplicate, whatever the crawls say.
@@ -124,6 +139,13 @@ def run_dedupe(paths: list[Path], out: IO[str], settings: Any, progress: bool | 
         lines = []
         for record, doc in batch:
             site = str(record.get("site") or "?")
+            if record["id"] in output.known_ids:
+                # Written by an earlier (perhaps killed) run: checked above, so
+                # the index knows it, but not written twice.
+                summary.already += 1
+                if doc is not None:
+                    next(verdicts)
+                continue
             if doc is None:
                 summary.add(site, "skipped")
                 lines.append(dumps_record(record))
@@ -136,8 +158,7 @@ def run_dedupe(paths: list[Path], out: IO[str], settings: Any, progress: bool | 
                 record["duplicate_of"] = v.first_id
                 lines.append(dumps_record(record))
         if lines:
-            out.write("\n".join(lines) + "\n")
-        out.flush()
+            output.write("\n".join(lines) + "\n")
         uncommitted[0] += len(batch)
         if uncommitted[0] >= COMMIT_EVERY:
             deduper.commit()
@@ -177,8 +198,11 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        parser.add_argument("-o", "--output", metavar="OUT.jsonl", required=True,
-                            help="where to write the records ('-' for stdout)")
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("-o", "--output", metavar="OUT.jsonl",
+                            help="append the records to OUT.jsonl ('-' for stdout)")
+        target.add_argument("-O", "--overwrite-output", metavar="OUT.jsonl",
+                            help="write the records to OUT.jsonl, replacing its content")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -192,12 +216,34 @@ class Command(ScrapyCommand):
         if missing:
             self.exitcode = 2
             return
-        out_cm: Any = (nullcontext(sys.stdout) if opts.output == "-"
-                       else open(opts.output, "w", encoding="utf-8"))  # noqa: SIM115
-        with out_cm as out:
+        try:
+            out = open_output(opts.output or opts.overwrite_output,
+                              overwrite=opts.output is None, inputs=paths)
+        except OutputError as exc:
+            print(f"dedupe: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        self._private_index()
+        try:
             summary = run_dedupe(paths, out, self.settings,
                                  progress=False if opts.no_progress else None)
+        finally:
+            out.close()
         for line in summary.lines():
             print(line, file=sys.stderr)
         if summary.bad:
             self.exitcode = 1
+
+    def _private_index(self) -> None:
+        """Without an explicit STATE_DIR or DEDUP_SQLITE_PATH, an index of the
+        command's own: the crawls' index stays as the crawls left it."""
+        assert self.settings is not None
+        explicit = SETTINGS_PRIORITIES["cmdline"]
+        if (self.settings.get("DEDUP_SQLITE_PATH")
+                or (self.settings.getpriority("STATE_DIR") or 0) >= explicit
+                or str(self.settings.get("DEDUP_BACKEND") or "sqlite").lower() != "sqlite"):
+            return
+        path = state_dir(self.settings, "dedupe") / "offline.sqlite3"
+        self.settings.set("DEDUP_SQLITE_PATH", str(path), priority="cmdline")
+        print(f"dedupe: using the offline index {path} (the crawls' index is not touched; "
+              "-s STATE_DIR=… or -s DEDUP_SQLITE_PATH=… to choose one)", file=sys.stderr)
