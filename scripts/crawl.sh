@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's main command: set up, start the local replica of the three
-# sites, and crawl all three through it (no internet needed), writing
-# out/<site>.jsonl. Runs are incremental: a second run exports only what is new
-# (RESET=1 starts from empty state).
+# sites, and crawl all three through it (no internet needed), writing one file
+# per run, out/<site>/<UTC time>.jsonl. Runs are incremental: a second run
+# exports only what is new, into a file of its own, and earlier files are never
+# touched (RESET=1 starts from empty state: everything is exported again).
 #   REPLICA_ARTICLES  generated articles per site besides the seeds (default 300)
 #   REPLICA_PORT      the replica's port on 127.0.0.1 (default: a free one)
 set -euo pipefail
@@ -34,9 +35,17 @@ export http_proxy="http://127.0.0.1:$port" no_proxy="" NO_PROXY=""
 status=0
 for site in shanxidayuan fissico sxnews; do
     echo "== crawling $site through the replica on port $port"
-    scrapy crawl "$site" -O "out/$site.jsonl" --logfile "out/$site.log" \
+    mkdir -p "out/$site"
+    before=$(ls "out/$site" | wc -l)
+    scrapy crawl "$site" -o "out/$site/%(time)s.jsonl" --logfile "out/$site.log" \
         -s STATE_DIR="$state" -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False \
         -s CONCURRENT_REQUESTS_PER_DOMAIN=8 || status=$?
-    echo "   $(wc -l < "out/$site.jsonl") new record(s) -> out/$site.jsonl (log: out/$site.log)"
+    newest=$(ls -t "out/$site"/*.jsonl 2>/dev/null | head -1)
+    if [ -n "$newest" ] && [ "$(ls "out/$site" | wc -l)" -gt "$before" ]; then
+        echo "   $(wc -l < "$newest") new record(s) -> $newest (log: out/$site.log)"
+    else
+        echo "   no output file written (log: out/$site.log)"
+    fi
+    echo "   $(cat "out/$site"/*.jsonl | wc -l) record(s) in all runs' files in out/$site/"
 done
 exit "$status"

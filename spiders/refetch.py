@@ -11,6 +11,7 @@ what earlier re-fetches stored under ``STATE_DIR/refetch``.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any, Self
 
 import scrapy
@@ -66,6 +67,11 @@ class RefetchSpider(scrapy.Spider):
     @classmethod
     def validate_args(cls, raw: dict[str, Any]) -> RefetchArgs:
         return validate_model(RefetchArgs, raw)
+
+    @staticmethod
+    def input_files(args: RefetchArgs) -> list[Path]:
+        """The files the input names (the crawl command refuses them as output)."""
+        return expand_input(args.input)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
