@@ -114,6 +114,7 @@ DEDUP_SEED = 1
 # one record.)
 DEDUP_SAME_ID_IS_DUPLICATE = False
 DEDUP_COMMIT_EVERY = 1  # items between commits of the dedupe state
+DEDUP_OFFLINE_COMMIT_EVERY = 65_536  # scrapy dedupe: records between commits
 DEDUP_SQLITE_PATH = None  # default STATE_DIR/dedupe/dedupe.sqlite3
 DEDUP_REDIS_URL = "redis://localhost:6379/0"
 DEDUP_REDIS_PREFIX = "dedupe:"

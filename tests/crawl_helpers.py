@@ -43,3 +43,47 @@ def run_crawl(spider: str, proxy: str, state: Path, out: Path, *args: str,
                if out.exists() else [])
     return CrawlRun(records, [m[2] for m in CRAWLED.finditer(text)], proc.returncode,
                     text + proc.stderr)
+
+
+def crawl_command(spider: str, state: Path, out: Path, *args: str) -> list[str]:
+    """``scrapy crawl SPIDER -o out`` (append) with the test's fast settings."""
+    return [sys.executable, "-m", "scrapy", "crawl", spider, "-o", str(out), *FAST,
+            "-s", f"STATE_DIR={state}", "-s", "LOG_LEVEL=INFO", "-s", "LOG_FILE_APPEND=True",
+            "--logfile", str(out.with_suffix(".log")), *args]
+
+
+def line_count(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for _ in fh)
+    except FileNotFoundError:
+        return 0
+
+
+def run_and_interrupt(cmd: list[str], env: dict[str, str], out: Path, after_lines: int,
+                      signum: int, timeout: float = 60) -> int | None:
+    """Start ``cmd``; once ``out`` has grown by ``after_lines`` lines, send
+    ``signum``. Returns the exit status, or ``None`` when it was killed."""
+    import signal
+    import time
+
+    start = line_count(out)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        if line_count(out) - start >= after_lines:
+            proc.send_signal(signum)
+            break
+        time.sleep(0.02)
+    try:
+        code = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
+    return None if code == -signal.SIGKILL else code
+
+
+def proxy_env(proxy: str) -> dict[str, str]:
+    return {**os.environ, "http_proxy": proxy, "no_proxy": "", "NO_PROXY": ""}

@@ -8,7 +8,7 @@ stderr. A bad line is reported as ``file:line: reason`` and skipped; the exit
 status is then 1.
 
 Records are processed in batches (one rensa call signs a whole batch). Dedupe
-state is committed every ``COMMIT_EVERY`` records, each time after the output
+state is committed every ``DEDUP_OFFLINE_COMMIT_EVERY`` records, each time after the output
 up to there is written and fsynced, so the state never knows a record the
 output lacks. ``-o`` appends, ``-O`` overwrites; appending, the records the
 output already holds are not written again, so running a killed command again
@@ -49,8 +49,6 @@ BATCH = 512
 def dumps_record(record: dict[str, Any]) -> str:
     """``crawler.exporters.dumps_record`` for a plain dict (no ItemAdapter: ~2x faster)."""
     return json.dumps(seed_record(record), ensure_ascii=False)
-# Records between dedupe commits (see SQLiteStore.commit for why not every batch).
-COMMIT_EVERY = 65_536
 
 
 @dataclass
@@ -118,7 +116,7 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
         out = Output(out, None)
     output = out
     config = config or DedupeConfig.from_settings(settings)
-    # The command commits itself, every COMMIT_EVERY records, after writing them;
+    # The command commits itself, every DEDUP_OFFLINE_COMMIT_EVERY records, after writing;
     # and one record in two inputs is a duplicate, whatever the crawls say.
     config = dataclasses.replace(config, commit_every=1 << 62, same_id_is_duplicate=True)
     deduper = Deduper(config, open_store(config, settings))
@@ -132,6 +130,8 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
         bar = None
     batch: list[tuple[dict[str, Any], Doc | None]] = []
     uncommitted = [0]
+    # Records between commits (see SQLiteStore.commit for why not every batch).
+    commit_every = max(1, int(settings.get("DEDUP_OFFLINE_COMMIT_EVERY") or 65_536))
 
     def flush() -> None:
         docs = [d for _, d in batch if d is not None]
@@ -160,7 +160,7 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
         if lines:
             output.write("\n".join(lines) + "\n")
         uncommitted[0] += len(batch)
-        if uncommitted[0] >= COMMIT_EVERY:
+        if uncommitted[0] >= commit_every:
             deduper.commit()
             uncommitted[0] = 0
         if bar is not None:
