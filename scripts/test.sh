@@ -10,6 +10,14 @@ if ! command -v redis-server >/dev/null 2>&1; then
             >/dev/null 2>&1 || echo "test.sh: could not install redis-server; Redis tests will skip" >&2
     fi
 fi
+# The report's browser test renders the page in headless Chromium.
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            chromium fonts-noto-cjk) >/dev/null 2>&1 \
+            || echo "test.sh: could not install chromium; the browser test will skip" >&2
+    fi
+fi
 echo "== ruff"; ruff check .
 echo "== mypy"; mypy
 echo "== pytest"; pytest -q "$@"
