@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from crawler.config import project_settings
 from crawler.exceptions import DuplicateItem, OutOfWindow
 from crawler.state import state_dir
 from crawler.state.frontier import Frontier
@@ -34,13 +35,10 @@ class FrontierExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = crawler.settings
-        if not settings.getbool("FRONTIER_ENABLED"):
+        settings = project_settings(crawler.settings)  # FRONTIER_MAX_TRIES >= 1 checked there
+        if not settings.frontier_enabled:
             raise NotConfigured
-        max_tries = settings.getint("FRONTIER_MAX_TRIES")
-        if max_tries < 1:
-            raise ValueError(f"FRONTIER_MAX_TRIES must be >= 1, not {max_tries}")
-        ext = cls(crawler, max_tries)
+        ext = cls(crawler, settings.frontier_max_tries)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)

@@ -11,7 +11,8 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.cleaning.script import check_script, convert
+from crawler.cleaning.script import convert
+from crawler.config import project_settings
 
 TEXT_KEYS = ("title", "subtitle", "author", "editor", "source", "region", "text")
 LIST_KEYS = ("category", "tags")
@@ -24,7 +25,7 @@ class ScriptPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        script = check_script(crawler.settings.get("TEXT_SCRIPT") or "keep")
+        script = project_settings(crawler.settings).text_script  # one of SCRIPTS, checked there
         if script == "keep":
             raise NotConfigured("TEXT_SCRIPT is keep")
         return cls(script, crawler)

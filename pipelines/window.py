@@ -17,6 +17,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.config import project_settings
 from crawler.exceptions import OutOfWindow
 from crawler.state.runtime import crawl_state
 
@@ -27,7 +28,7 @@ class DateWindowPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("WINDOW_ENABLED", True):
+        if not project_settings(crawler.settings).window_enabled:
             raise NotConfigured
         return cls(crawler)
 

@@ -16,37 +16,48 @@ from typing import Any
 
 import numpy as np
 
+from crawler import settings as project_defaults
+from crawler.config import DEDUP_BACKENDS, DEDUP_MODES, project_settings
 from crawler.dedupe.minhash import MinHasher, Sig, band_keys
 from crawler.dedupe.normalize import Codes, normalised_codes
 from crawler.dedupe.store import DedupeStore, RedisStore, SQLiteStore
 from crawler.urls import canonical_url
 
-# Chosen from the measurement in docs/dedupe.md (labelled pairs + speed).
-DEFAULT_SHINGLE = 6
-DEFAULT_NUM_PERM = 128
-DEFAULT_BANDS = 16
-DEFAULT_ROWS = 4  # 16 bands x 4 rows band the first 64 of 128 values
-DEFAULT_THRESHOLD = 0.5
-MODES = ("drop", "mark")
-BACKENDS = ("sqlite", "redis")
+# The defaults are crawler/settings.py's (chosen by the measurement in
+# docs/dedupe.md); named here for code that builds a DedupeConfig directly.
+DEFAULT_SHINGLE: int = project_defaults.DEDUP_SHINGLE
+DEFAULT_NUM_PERM: int = project_defaults.DEDUP_NUM_PERM
+DEFAULT_BANDS: int = project_defaults.DEDUP_BANDS
+DEFAULT_ROWS: int = project_defaults.DEDUP_ROWS
+DEFAULT_THRESHOLD: float = project_defaults.DEDUP_THRESHOLD
+MODES = DEDUP_MODES
+BACKENDS = DEDUP_BACKENDS
 
 
 @dataclass(frozen=True)
 class DedupeConfig:
-    enabled: bool = True
-    mode: str = "drop"
-    backend: str = "sqlite"
+    """The engine's parameters. ``from_settings`` fills them from the validated
+    ``DEDUP_*`` settings (crawler.config); code may also build one directly
+    (tests, the bench), checked here again."""
+
+    enabled: bool = project_defaults.DEDUP_ENABLED
+    mode: str = project_defaults.DEDUP_MODE
+    backend: str = project_defaults.DEDUP_BACKEND
     threshold: float = DEFAULT_THRESHOLD
     shingle: int = DEFAULT_SHINGLE
     num_perm: int = DEFAULT_NUM_PERM
     bands: int = DEFAULT_BANDS
-    rows: int = DEFAULT_ROWS  # 0: num_perm // bands
-    seed: int = 1
+    # 0 only from code (the bench's sweep): num_perm // bands. The DEDUP_ROWS
+    # setting must be >= 1, so a setting has one meaning.
+    rows: int = DEFAULT_ROWS
+    seed: int = project_defaults.DEDUP_SEED
+    # Offline use (scrapy dedupe, tests): one record in two inputs is a duplicate.
+    # Crawls take DEDUP_SAME_ID_IS_DUPLICATE (False) through from_settings.
     same_id_is_duplicate: bool = True
-    commit_every: int = 1
-    sqlite_path: str | None = None
-    redis_url: str = "redis://localhost:6379/0"
-    redis_prefix: str = "dedupe:"
+    commit_every: int = project_defaults.DEDUP_COMMIT_EVERY
+    sqlite_path: str | None = project_defaults.DEDUP_SQLITE_PATH
+    redis_url: str = project_defaults.DEDUP_REDIS_URL
+    redis_prefix: str = project_defaults.DEDUP_REDIS_PREFIX
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -60,6 +71,8 @@ class DedupeConfig:
         if self.bands * self.band_rows > self.num_perm or self.band_rows < 1:
             raise ValueError(f"DEDUP_BANDS x DEDUP_ROWS ({self.bands} x {self.band_rows}) must "
                              f"fit in DEDUP_NUM_PERM ({self.num_perm})")
+        if self.commit_every < 1:
+            raise ValueError(f"DEDUP_COMMIT_EVERY must be >= 1, not {self.commit_every}")
 
     @property
     def band_rows(self) -> int:
@@ -67,30 +80,25 @@ class DedupeConfig:
 
     @classmethod
     def from_settings(cls, settings: Any) -> DedupeConfig:
-        """Read every ``DEDUP_*`` setting once (Scrapy ``Settings`` or a plain dict)."""
-        get = settings.get
-
-        def getbool(name: str, default: bool) -> bool:
-            if hasattr(settings, "getbool"):
-                return bool(settings.getbool(name, default))
-            value = get(name, default)
-            return value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
-
+        """The ``DEDUP_*`` settings, validated once by ``crawler.config.project_settings``
+        (a Scrapy ``Settings``, or a plain dict of overrides of crawler/settings.py);
+        ``SettingsError`` names a bad one."""
+        p = project_settings(settings)
         return cls(
-            enabled=getbool("DEDUP_ENABLED", True),
-            mode=str(get("DEDUP_MODE") or "drop").lower(),
-            backend=str(get("DEDUP_BACKEND") or "sqlite").lower(),
-            threshold=float(get("DEDUP_THRESHOLD") or DEFAULT_THRESHOLD),
-            shingle=int(get("DEDUP_SHINGLE") or DEFAULT_SHINGLE),
-            num_perm=int(get("DEDUP_NUM_PERM") or DEFAULT_NUM_PERM),
-            bands=int(get("DEDUP_BANDS") or DEFAULT_BANDS),
-            rows=int(get("DEDUP_ROWS") or DEFAULT_ROWS),
-            seed=int(get("DEDUP_SEED") or 1),
-            same_id_is_duplicate=getbool("DEDUP_SAME_ID_IS_DUPLICATE", False),
-            commit_every=max(1, int(get("DEDUP_COMMIT_EVERY") or 1)),
-            sqlite_path=get("DEDUP_SQLITE_PATH") or None,
-            redis_url=str(get("DEDUP_REDIS_URL") or "redis://localhost:6379/0"),
-            redis_prefix=str(get("DEDUP_REDIS_PREFIX") or "dedupe:"),
+            enabled=p.dedup_enabled,
+            mode=p.dedup_mode,
+            backend=p.dedup_backend,
+            threshold=p.dedup_threshold,
+            shingle=p.dedup_shingle,
+            num_perm=p.dedup_num_perm,
+            bands=p.dedup_bands,
+            rows=p.dedup_rows,
+            seed=p.dedup_seed,
+            same_id_is_duplicate=p.dedup_same_id_is_duplicate,
+            commit_every=p.dedup_commit_every,
+            sqlite_path=None if p.dedup_sqlite_path is None else str(p.dedup_sqlite_path),
+            redis_url=p.dedup_redis_url,
+            redis_prefix=p.dedup_redis_prefix,
         )
 
     @property

@@ -224,7 +224,8 @@ class RedisStore:
     """Hashes ``{prefix}url``, ``{prefix}exact``, ``{prefix}band`` (key -> first id),
     ``{prefix}sig`` (id -> signature) and ``{prefix}meta`` on one server."""
 
-    def __init__(self, url: str, prefix: str = "dedupe:", client: Any = None) -> None:
+    # No default prefix: DEDUP_REDIS_PREFIX (crawler/settings.py) is the one default.
+    def __init__(self, url: str, prefix: str, client: Any = None) -> None:
         import redis
 
         # Any: redis-py's stubs type replies as bytes | str; we never decode on the client.
