@@ -56,8 +56,12 @@ def open_output(spec: str, *, overwrite: bool, inputs: list[Path]) -> Output:
     for source in inputs:
         if _same(path, source):
             raise OutputError(f"{spec}: is also an input; write the output elsewhere")
+    if path.is_symlink():
+        raise OutputError(f"{spec}: is a symbolic link; not followed (name the file itself)")
     if path.is_dir():
         raise OutputError(f"{spec}: is a directory")
+    if path.exists() and not path.is_file():
+        raise OutputError(f"{spec}: is not a regular file")
     path.parent.mkdir(parents=True, exist_ok=True)
     known: set[str] = set()
     if not overwrite and path.exists():
@@ -77,6 +81,6 @@ def ids_in(path: Path) -> set[str]:
             except ValueError:
                 continue
             rid = record.get("id") if isinstance(record, dict) else None
-            if isinstance(rid, str) and ID_RE.match(rid):
+            if isinstance(rid, str) and ID_RE.fullmatch(rid):
                 out.add(rid)
     return out

@@ -2,14 +2,17 @@
 
 Inputs (``-a input=PATH``): a file of URLs (one per line, ``#`` comments), a
 seed-format ``.txt`` file, a directory or glob of them, or JSONL records with
-``url`` (and ``id``, ``text``). Every input document becomes a
-``RefetchTarget``; one with no usable URL still becomes a target, with the
-reason, so the output reports it instead of skipping it silently.
+``url`` (and ``id``, ``text``), read by ``crawler.records``. Every input
+document becomes a ``RefetchTarget``; one that cannot be fetched still becomes
+a target, with the reason, so the output reports it instead of skipping it
+silently. A bad line (not a URL, not UTF-8, not a valid record) or an unusable
+file (a link, a FIFO, binary) is an ``InputProblem``: it gets its own target
+naming ``file:line``, the rest of the file is read on, and the crawl command
+ends with exit status 1 (``crawler.health``).
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import re
@@ -20,14 +23,24 @@ from pathlib import Path
 from typing import Any
 
 from crawler.dedupe import normalise
+from crawler.records import (
+    InputProblem,
+    Line,
+    expand_inputs,
+    looks_like_url_list,
+    parse_record,
+    read_document,
+    read_lines,
+    seed_file_id,
+    url_list_entries,
+)
 from crawler.state.db import connect
 from crawler.textnorm import fold_width, strip_glosses
 from crawler.urls import record_id
 
-SEED_NAME = re.compile(r"^\d+_(?P<id>[0-9a-f]{16})\.txt$")
-ID_RE = re.compile(r"[0-9a-f]{16}")
 ARTICLE_ADDRESS = re.compile(r"本文地址\s*[:：]\s*(?P<url>https?://\S+)")
-URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*$")
+SUFFIXES = (".txt", ".jsonl", ".json")
+JSONL_SUFFIXES = (".jsonl", ".json")
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,10 @@ class RefetchTarget:
     earlier_text: str | None = None  # clean text known from the input
     earlier_is_page: bool = False  # earlier_text is a whole page (a seed file), not clean text
     problem: str | None = None  # why it cannot be fetched, if known from the input alone
+    # Bad input found on the way: counted, and the run's exit status says so.
+    # With ``problem`` set the target is that bad line or file; without, the
+    # document is fetched all the same (a seed page with a line not UTF-8).
+    bad_input: tuple[InputProblem, ...] = ()
 
 
 def text_fingerprint(text: str) -> str:
@@ -46,86 +63,85 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:32]
 
 
-def expand_input(spec: str) -> list[Path]:
-    """Files named by a path, a directory (its ``.txt``/``.jsonl`` files) or a glob."""
-    path = Path(spec)
-    if path.is_dir():
-        return sorted(p for p in path.iterdir()
-                      if p.is_file() and p.suffix in {".txt", ".jsonl", ".json"})
-    if path.is_file():
-        return [path]
-    return sorted(Path(p) for p in glob.glob(spec) if Path(p).is_file())
+def expand_input(spec: str) -> tuple[list[Path], list[InputProblem]]:
+    """Files named by a path, a directory (its ``.txt``/``.jsonl``/``.json``
+    files) or a glob; and the links and non-regular files refused on the way."""
+    return expand_inputs([spec], SUFFIXES, recursive=False)
 
 
-def _read_text(path: Path) -> tuple[str | None, str | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, f"unreadable ({exc.strerror or exc.__class__.__name__})"
-    if b"\x00" in raw[:4096]:
-        return None, "binary file"
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, f"invalid UTF-8 at byte {exc.start}"
-    if not text.strip():
-        return None, "empty file"
-    return text, None
+def _bad(problem: InputProblem, rid: str | None = None) -> RefetchTarget:
+    return RefetchTarget(problem.where, rid, None, problem=str(problem), bad_input=(problem,))
 
 
-def _jsonl_targets(path: Path, text: str) -> Iterator[RefetchTarget]:
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+def _jsonl_targets(path: Path) -> Iterator[RefetchTarget]:
+    for line in read_lines(path):
+        if line.problem is not None:
+            yield _bad(line.problem)
             continue
-        where = f"{path}:{lineno}"
-        try:
-            record: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RefetchTarget(where, None, None, problem=f"not JSON ({exc.msg})")
+        if not line.text.strip():
             continue
-        if not isinstance(record, dict):
-            yield RefetchTarget(where, None, None, problem="not a JSON object")
+        record = parse_record(line.where, line.number, line.text)
+        if isinstance(record, InputProblem):
+            yield _bad(record)
             continue
-        url = record.get("url") if isinstance(record.get("url"), str) else None
-        rid = record.get("id") if isinstance(record.get("id"), str) else None
-        if rid is not None and not ID_RE.fullmatch(rid):
-            rid = None
-        earlier = record.get("text") if isinstance(record.get("text"), str) else None
-        yield RefetchTarget(where, rid or (record_id(url) if url else None), url, earlier,
-                            problem=None if url else "no URL in the record")
+        url, rid = record.get("url"), record.get("id")
+        yield RefetchTarget(line.where, rid or (record_id(url) if url else None), url,
+                            record.get("text"),
+                            problem=None if url else f"{line.where}: no URL in the record")
 
 
-def _seed_target(path: Path, text: str) -> RefetchTarget:
-    name = SEED_NAME.match(path.name)
-    match = ARTICLE_ADDRESS.search(strip_glosses(fold_width(text))[0])
+def _seed_target(path: Path) -> RefetchTarget:
+    doc = read_document(path)
+    match = ARTICLE_ADDRESS.search(strip_glosses(fold_width(doc.text))[0])
     url = match["url"] if match else None
-    rid = name["id"] if name else (record_id(url) if url else None)
-    return RefetchTarget(str(path), rid, url, text, earlier_is_page=True,
-                         problem=None if url else "no URL in the document (no 本文地址)")
+    rid: str | None
+    if url is not None:
+        try:
+            rid = seed_file_id(path.name) or record_id(url)
+        except ValueError as exc:  # 本文地址 with a bad port or bracket
+            return _bad(InputProblem(str(path), f"malformed 本文地址 URL ({exc})",
+                                     "malformed_url"), seed_file_id(path.name))
+    else:
+        rid = seed_file_id(path.name)
+    return RefetchTarget(str(path), rid, url, doc.text, earlier_is_page=True,
+                         problem=None if url else
+                         f"{path}: no URL in the document (no 本文地址)",
+                         bad_input=doc.problems)
 
 
-def _looks_like_url_list(text: str) -> bool:
-    lines = [x.strip() for x in text.splitlines() if x.strip() and not x.lstrip().startswith("#")]
-    return bool(lines) and all(URL_LINE.match(x) for x in lines)
+def _url_list_targets(lines: list[Line]) -> Iterator[RefetchTarget]:
+    for where, entry in url_list_entries(lines):
+        if isinstance(entry, InputProblem):
+            yield _bad(entry)
+        else:
+            yield RefetchTarget(where, record_id(entry), entry)
+
+
+def _file_targets(path: Path) -> Iterator[RefetchTarget]:
+    if path.suffix in JSONL_SUFFIXES:
+        yield from _jsonl_targets(path)
+        return
+    lines = list(read_lines(path))
+    if seed_file_id(path.name) is None and looks_like_url_list(lines):
+        yield from _url_list_targets(lines)
+    else:
+        yield _seed_target(path)
 
 
 def read_targets(spec: str) -> Iterator[RefetchTarget]:
-    files = expand_input(spec)
-    if not files:
-        yield RefetchTarget(spec, None, None, problem="no input file matches")
+    files, refused = expand_input(spec)
+    for problem in refused:
+        yield _bad(problem)
+    if not files and not refused:
+        yield _bad(InputProblem(spec, "no input file matches", "no_match"))
     for path in files:
-        text, problem = _read_text(path)
-        if text is None:
-            yield RefetchTarget(str(path), None, None, problem=problem)
-        elif path.suffix in {".jsonl", ".json"}:
-            yield from _jsonl_targets(path, text)
-        elif _looks_like_url_list(text):
-            for lineno, line in enumerate(text.splitlines(), 1):
-                url = line.strip()
-                if url and not url.startswith("#"):
-                    yield RefetchTarget(f"{path}:{lineno}", record_id(url), url)
-        else:
-            yield _seed_target(path, text)
+        try:
+            yield from _file_targets(path)
+        except InputProblem as problem:  # the file as a whole: a link, binary, empty
+            yield _bad(problem, seed_file_id(path.name))
+        except OSError as exc:  # a read error half way: the next file is still read
+            yield _bad(InputProblem(str(path), f"unreadable ({exc.strerror or exc})",
+                                    "unreadable"), seed_file_id(path.name))
 
 
 class RefetchBook:

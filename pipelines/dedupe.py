@@ -6,6 +6,18 @@ with the reason; ``mark`` keeps the record and fills ``duplicate_of`` with the
 id of the first copy seen. Stats: ``dedupe/kept``, ``dedupe/url``,
 ``dedupe/exact``, ``dedupe/near``, ``dedupe/skipped`` (no text), each also per
 site (``dedupe/near/fissico``).
+
+A re-fetch gives one record per input document, so its records (they carry a
+``status``) are never dropped:
+
+- ``gone`` and ``error`` records hold the text the input had, not a page
+  fetched now. They are neither compared nor indexed (``dedupe/skipped``
+  and ``dedupe/not_a_page/<status>``): compared, a gone page whose earlier text
+  another input document shares would be dropped; indexed, it would make a
+  later real copy of that text a duplicate of a page that is gone.
+- ``new``, ``updated`` and ``unchanged`` records are pages fetched now: they are
+  compared and indexed like a crawl's, and a duplicate is kept and marked with
+  ``duplicate_of`` even in ``drop`` mode (``dedupe/marked_refetch``).
 """
 
 from __future__ import annotations
@@ -18,6 +30,9 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.exceptions import DuplicateItem
+
+# Re-fetch statuses whose record is no page fetched now (its text is the input's).
+NOT_A_PAGE = frozenset({"gone", "error"})
 
 
 class DedupePipeline:
@@ -57,8 +72,13 @@ class DedupePipeline:
         text = adapter.get("text")
         rid = adapter.get("id")
         site = adapter.get("site")
+        status = adapter.get("status")
+        if status in NOT_A_PAGE:
+            self._inc("skipped", site)
+            self._inc(f"not_a_page/{status}", None)
+            return item
         if not isinstance(text, str) or not text.strip() or not isinstance(rid, str):
-            # gone/error records of a re-fetch carry no text: nothing to compare.
+            # Nothing to compare (a crawl's headline-only page without a body).
             self._inc("skipped", site)
             return item
         verdict = self.deduper.check(Doc(rid, adapter.get("url"), text))
@@ -67,7 +87,9 @@ class DedupePipeline:
             return item
         assert verdict.stage is not None
         self._inc(verdict.stage, site)
-        if self.config.mode == "drop":
+        if self.config.mode == "drop" and status is None:
             raise DuplicateItem(f"{rid}: {verdict.reason()}")
+        if status is not None:
+            self._inc("marked_refetch", None)  # a re-fetch never drops an input document
         adapter["duplicate_of"] = verdict.first_id
         return item

@@ -74,11 +74,16 @@ def test_bad_files_are_reported_and_skipped(tmp_path: Path) -> None:
               ": " in line[7:]]
     text = "\n".join(errors)
     assert "000_00000000000000b1.txt: binary" in text
-    assert "001_00000000000000b2.txt: invalid UTF-8" in text
+    # GBK, lines 1 and 3: a page text with lines that are not UTF-8 is not cleaned.
+    assert ("001_00000000000000b2.txt:1: invalid UTF-8 at byte 0 (and 1 more line(s)); "
+            "the document is not cleaned") in text
     assert "002_00000000000000b3.txt: empty" in text
     assert "bad.jsonl:2: not JSON" in text
     assert "missing.txt: no such file" in text
     assert len(out.read_text("utf-8").splitlines()) == 2  # the JSONL record and the seed
+    assert "clean/bad_input: 5" in proc.stderr  # the chrome-only drop aside, none here
+    assert "clean/bad_input/invalid_utf8: 1" in proc.stderr
+    assert "clean/bad_input/not_json: 1" in proc.stderr
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

@@ -36,8 +36,9 @@ def test_command_drops_marks_and_remembers(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     res = run([str(a), str(b), "-o", str(out), "--no-progress"], tmp_path)
     assert res.returncode == 1, res.stderr
-    assert f"{b}:4: not a JSON record" in res.stderr
-    assert f"{b}:5: not a JSON object" in res.stderr
+    assert f"{b}:4: not JSON (Expecting property name" in res.stderr
+    assert f"{b}:5: not a JSON object (list)" in res.stderr
+    assert "bad lines 2 (not_an_object 1, not_json 1)" in res.stderr
     kept = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [r["id"] for r in kept] == [g["id"] for g in goldens]
     assert kept[0] == goldens[0]  # records pass through in the seed format unchanged

@@ -38,12 +38,17 @@ def test_url_lists_jsonl_and_bad_files(tmp_path: Path) -> None:
     ]))
     got = list(read_targets(str(records)))
     assert got[0].id == "00000000000000aa" and got[0].earlier_text == "旧"
-    assert got[1].id == record_id("http://fissico.com/b.html")  # a bad id is not kept
-    assert got[2].problem == "no URL in the record" and got[2].id == "00000000000000bb"
-    assert got[3].problem and got[3].problem.startswith("not JSON")
+    assert not got[0].bad_input
+    # A bad id is a bad record (reported with its line), not silently replaced.
+    assert got[1].problem == f"{records}:2: id '../x' is not 16 lowercase hex digits"
+    assert got[1].url is None and [p.kind for p in got[1].bad_input] == ["bad_id"]
+    # No URL: a document that cannot be fetched, but no bad input.
+    assert got[2].problem == f"{records}:3: no URL in the record"
+    assert got[2].id == "00000000000000bb" and not got[2].bad_input
+    assert got[3].problem and got[3].problem.startswith(f"{records}:4: not JSON")
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02")
-    assert next(read_targets(str(binary))).problem == "binary file"
+    assert next(read_targets(str(binary))).problem == f"{binary}: binary (NUL bytes)"
 
 
 def test_fingerprint_ignores_glosses_spacing_and_width() -> None:

@@ -8,9 +8,13 @@ Runs the crawl's text rules (glosses, spam, chrome labels; ``crawler.cleaning``)
   the cleaned fields fill those that are empty).
 
 PATH may be a file, a directory (its ``*.txt`` and ``*.jsonl``, recursively) or
-a glob. A bad file or record (unreadable, binary, invalid UTF-8, empty, not
-JSON) is reported on one line with the reason and skipped; the rest goes on,
-and the exit status is 1 if anything failed.
+a glob, read by ``crawler.records``: symbolic links and non-regular files
+(FIFOs, devices) are refused, never opened. A bad file or record (unreadable,
+binary, empty, not JSON, a field of the wrong type for the seed format, a page
+text with a line that is not UTF-8) is reported on one line, ``file:line:
+reason`` or ``file: reason``, and skipped; the rest goes on, the summary counts
+the bad input by kind (``clean/bad_input/<kind>``) and the exit status is 1
+if anything failed.
 
 ``-o`` appends (records the output holds already are not written again, so a
 killed run's rerun writes each once), ``-O`` overwrites; the output may not be
@@ -21,13 +25,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import hashlib
-import json
-import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,66 +37,32 @@ from tqdm import tqdm
 
 from crawler.cleaning.core import SITE_RULES, CleanResult, clean_document
 from crawler.cleaning.script import SCRIPTS
+from crawler.config import SettingsError, project_settings
 from crawler.exporters import dumps_record
 from crawler.items import SEED_FIELDS
 from crawler.outputs import Output, OutputError, open_output
+from crawler.records import (
+    InputProblem,
+    expand_inputs,
+    read_document,
+    read_jsonl,
+    seed_file_id,
+)
 
-SEED_NAME = re.compile(r"^(?:\d+_)?(?P<id>[0-9a-f]{16})\.txt$")
-ID_RE = re.compile(r"^[0-9a-f]{16}$")
 SUFFIXES = (".txt", ".jsonl")
 # Inputs bigger than this (files or bytes) get a progress bar on stderr.
 PROGRESS_MIN_FILES = 50
 PROGRESS_MIN_BYTES = 5 * 1024 * 1024
 
 
-class BadInput(Exception):
-    """A file or record that cannot be cleaned; the message is the reason."""
-
-
-def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
-    """Files named by the arguments, in order, once each; and error lines for
-    arguments that name nothing."""
-    files: list[Path] = []
-    errors: list[str] = []
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-        elif path.exists():
-            found = [path]
-        elif glob.has_magic(arg):
-            found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
-        else:
-            found = []
-        if not found:
-            errors.append(f"{arg}: no such file or no .txt/.jsonl files")
-        files.extend(found)
-    unique = list(dict.fromkeys(files))
-    return unique, errors
-
-
-def read_text(path: Path) -> str:
-    """The file as UTF-8 text, or ``BadInput`` saying why not."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"unreadable ({exc.strerror or exc.__class__.__name__})") from exc
-    if not data.strip():
-        raise BadInput("empty")
-    if b"\x00" in data[:8192]:
-        raise BadInput("binary (NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"invalid UTF-8 at byte {exc.start}") from exc
-    return text
+def expand_paths(args: list[str]) -> tuple[list[Path], list[InputProblem]]:
+    """Files named by the arguments, in order, once each; and a problem for each
+    argument that names nothing and each link or non-regular file refused."""
+    return expand_inputs(args, SUFFIXES, recursive=True)
 
 
 def seed_id(path: Path, text: str) -> str:
-    m = SEED_NAME.match(path.name)
-    if m:
-        return m.group("id")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return seed_file_id(path.name) or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def record_from(base: dict[str, Any], result: CleanResult) -> dict[str, Any]:
@@ -120,15 +86,20 @@ class Cleaner:
         self.out, self.site, self.script = out, site, script
         self.counters: Counter[str] = Counter()
         self.errors: list[str] = []
+        self.bad: Counter[str] = Counter()  # bad input (lines, files) by kind
         self.written = 0
         self.dropped = 0
         self.already = 0
+
+    def problem(self, problem: InputProblem) -> None:
+        self.errors.append(str(problem))
+        self.bad[problem.kind] += 1
 
     def clean(self, base: dict[str, Any], text: str, where: str) -> None:
         if base.get("id") in self.out.known_ids:
             self.already += 1
             return
-        site = self.site or (base.get("site") if base.get("site") in SITE_RULES else None)
+        site = self.site or base.get("site")
         result = clean_document(text, site, script=self.script)
         self.counters.update(result.counters)
         if result.empty:
@@ -140,46 +111,53 @@ class Cleaner:
         self.written += 1
 
     def clean_file(self, path: Path) -> None:
-        try:
-            text = read_text(path)
-        except BadInput as exc:
-            self.errors.append(f"{path}: {exc}")
-            return
         if path.suffix == ".jsonl":
-            for where, record in self.records(path, text):
-                self.clean(record, record["text"], where)
-        else:
-            self.clean({"id": seed_id(path, text)}, text, str(path))
+            self.clean_jsonl(path)
+            return
+        try:
+            doc = read_document(path)
+        except InputProblem as problem:
+            self.problem(problem)
+            return
+        if doc.problems:
+            # A page text with a line lost would clean into a wrong record.
+            first, more = doc.problems[0], len(doc.problems) - 1
+            self.problem(InputProblem(
+                first.where, first.reason + (f" (and {more} more line(s))" if more else "")
+                + "; the document is not cleaned", first.kind, first.line))
+            return
+        self.clean({"id": seed_id(path, doc.text)}, doc.text, str(path))
 
-    def records(self, path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        for lineno, line in enumerate(text.splitlines(), 1):
-            where = f"{path}:{lineno}"
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.errors.append(f"{where}: not JSON ({exc.msg})")
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                self.errors.append(f"{where}: not a record with a text field")
-                continue
-            if not record["text"].strip():
-                self.errors.append(f"{where}: empty text")
-                continue
-            if not isinstance(record.get("id"), str) or not ID_RE.match(record["id"]):
-                record["id"] = hashlib.sha256(record["text"].encode()).hexdigest()[:16]
-            yield where, record
+    def clean_jsonl(self, path: Path) -> None:
+        lines = 0
+        for where, entry in read_jsonl(path, require=("text",)):
+            lines += 1
+            if isinstance(entry, InputProblem):
+                self.problem(entry)
+            elif not entry["text"].strip():
+                self.problem(InputProblem(where, "empty text", "empty_text", lines))
+            else:
+                if entry.get("id") is None:
+                    entry["id"] = hashlib.sha256(entry["text"].encode()).hexdigest()[:16]
+                self.clean(entry, entry["text"], where)
+        if not lines:
+            self.problem(InputProblem(str(path), "empty", "empty"))
 
 
 def summary(cleaner: Cleaner, files: int) -> list[str]:
+    bad = sum(cleaner.bad.values())
     lines = [
         f"clean: {files} file(s), {cleaner.written} record(s) written, "
         f"{cleaner.dropped} dropped as chrome only, {len(cleaner.errors)} problem(s)"
+        + (f", {bad} bad input(s)" if bad else "")
         + (f", {cleaner.already} in the output already (not written again)"
            if cleaner.already else "")
     ]
-    for key, value in sorted(cleaner.counters.items()):
+    counters = dict(cleaner.counters)
+    if bad:
+        counters["bad_input"] = bad
+        counters.update({f"bad_input/{kind}": n for kind, n in cleaner.bad.items()})
+    for key, value in sorted(counters.items()):
         lines.append(f"  clean/{key}: {value}")
     return lines
 
@@ -213,10 +191,15 @@ class Command(ScrapyCommand):
         if not (opts.output or opts.overwrite_output):
             raise UsageError("-o OUT.jsonl (append) or -O OUT.jsonl (overwrite) is required")
         assert self.settings is not None
-        script = opts.script or self.settings.get("TEXT_SCRIPT", "keep")
+        try:
+            script = opts.script or project_settings(self.settings).text_script
+        except SettingsError as exc:
+            print(f"clean: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
         if script not in SCRIPTS:
-            raise UsageError(f"TEXT_SCRIPT must be one of {', '.join(SCRIPTS)}")
-        files, errors = expand_paths(args)
+            raise UsageError(f"--script must be one of {', '.join(SCRIPTS)}")
+        files, refused = expand_paths(args)
         try:
             out = open_output(opts.output or opts.overwrite_output,
                               overwrite=opts.output is None, inputs=files)
@@ -226,7 +209,8 @@ class Command(ScrapyCommand):
             return
         try:
             cleaner = Cleaner(out, opts.site, script)
-            cleaner.errors.extend(errors)
+            for problem in refused:
+                cleaner.problem(problem)
             self.clean_all(cleaner, files)
         finally:
             out.close()

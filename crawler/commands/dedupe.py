@@ -4,8 +4,11 @@ The same stages and state as ``DedupePipeline`` (canonical URL, exact hash,
 MinHash/LSH; ``STATE_DIR`` or Redis), so records deduplicated offline are known
 to later crawls and the other way round. ``-s DEDUP_MODE=mark`` keeps every
 record and fills ``duplicate_of``. Progress (tqdm) and the summary go to
-stderr. A bad line is reported as ``file:line: reason`` and skipped; the exit
-status is then 1.
+stderr. Every line is validated as a seed record (``crawler.records``: strict
+types, an id of 16 lowercase hex digits); a bad line is reported as
+``file:line: reason``, counted by kind in the summary and skipped; the exit
+status is then 1. An input that is missing, a symbolic link or not a regular
+file is refused before anything is read (exit status 2).
 
 Records are processed in batches (one rensa call signs a whole batch). Dedupe
 state is committed every ``DEDUP_OFFLINE_COMMIT_EVERY`` records, each time after the output
@@ -25,7 +28,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -37,12 +39,13 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from crawler.config import SettingsError, project_settings
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.items import seed_record
 from crawler.outputs import Output, OutputError, open_output
+from crawler.records import InputProblem, check_input, read_jsonl
 from crawler.state import state_dir
 
-ID_RE = re.compile(r"[0-9a-f]{16}")
 BATCH = 512
 
 
@@ -56,6 +59,7 @@ class Summary:
     read: int = 0
     bad: int = 0
     already: int = 0  # records the appended output held before this run
+    bad_kinds: Counter[str] = field(default_factory=Counter)  # bad lines by kind
     counts: Counter[str] = field(default_factory=Counter)
     by_site: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
@@ -68,7 +72,9 @@ class Summary:
         order = ("kept", "url", "exact", "near", "skipped")
         def fmt(c: Counter[str]) -> str:
             return ", ".join(f"{k} {c.get(k, 0)}" for k in order)
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.bad_kinds.items()))
         out = [f"dedupe: {self.read} record(s) read: {fmt(self.counts)}, bad lines {self.bad}"
+               + (f" ({kinds})" if kinds else "")
                + (f", {self.already} in the output already (not written again)"
                   if self.already else "")]
         for site in sorted(self.by_site):
@@ -77,36 +83,21 @@ class Summary:
 
 
 def _records(paths: list[Path], summary: Summary) -> Iterator[tuple[dict[str, Any], Doc | None]]:
-    """(record, doc) per good line; doc is None for a record without text."""
+    """(record, doc) per good line; doc is None for a record without text. A bad
+    line (not UTF-8, not JSON, no id, a field of the wrong type) is printed as
+    ``file:line: reason``, counted by kind and skipped."""
     for path in paths:
-        with path.open("rb") as fh:
-            for lineno, raw in enumerate(fh, 1):
-                if not raw.strip():
-                    continue
-                reason = None
-                record: Any = None
-                try:
-                    record = json.loads(raw)
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    reason = f"not a JSON record ({exc.__class__.__name__}: {exc})"
-                if reason is None:
-                    if not isinstance(record, dict):
-                        reason = "not a JSON object"
-                    elif not isinstance(record.get("id"), str) or not ID_RE.fullmatch(record["id"]):
-                        reason = f"id {record.get('id')!r} is not 16 lowercase hex digits"
-                    elif record.get("url") is not None and not isinstance(record["url"], str):
-                        reason = "url is not a string"
-                    elif record.get("text") is not None and not isinstance(record["text"], str):
-                        reason = "text is not a string"
-                if reason is not None:
-                    summary.bad += 1
-                    summary.errors.append(f"{path}:{lineno}: {reason}")
-                    print(f"dedupe: {path}:{lineno}: {reason}", file=sys.stderr)
-                    continue
-                summary.read += 1
-                text = record.get("text")
-                doc = Doc(record["id"], record.get("url"), text) if text and text.strip() else None
-                yield record, doc
+        for _where, entry in read_jsonl(path, require=("id",)):
+            if isinstance(entry, InputProblem):
+                summary.bad += 1
+                summary.bad_kinds[entry.kind] += 1
+                summary.errors.append(str(entry))
+                print(f"dedupe: {entry}", file=sys.stderr)
+                continue
+            summary.read += 1
+            text = entry.get("text")
+            doc = Doc(entry["id"], entry.get("url"), text) if text and text.strip() else None
+            yield entry, doc
 
 
 def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
@@ -131,7 +122,7 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
     batch: list[tuple[dict[str, Any], Doc | None]] = []
     uncommitted = [0]
     # Records between commits (see SQLiteStore.commit for why not every batch).
-    commit_every = max(1, int(settings.get("DEDUP_OFFLINE_COMMIT_EVERY") or 65_536))
+    commit_every = project_settings(settings).dedup_offline_commit_every
 
     def flush() -> None:
         docs = [d for _, d in batch if d is not None]
@@ -209,11 +200,18 @@ class Command(ScrapyCommand):
         if not args:
             raise UsageError("expected at least one IN.jsonl")
         assert self.settings is not None
+        try:
+            project_settings(self.settings)
+        except SettingsError as exc:
+            print(f"dedupe: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
         paths = [Path(a) for a in args]
-        missing = [p for p in paths if not p.is_file()]
-        for p in missing:
-            print(f"dedupe: {p}: no such file", file=sys.stderr)
-        if missing:
+        # A missing input, a link or a FIFO is a bad command line: nothing is read.
+        refused = [problem for p in paths if (problem := check_input(p)) is not None]
+        for problem in refused:
+            print(f"dedupe: {problem}", file=sys.stderr)
+        if refused:
             self.exitcode = 2
             return
         try:
@@ -239,9 +237,9 @@ class Command(ScrapyCommand):
         command's own: the crawls' index stays as the crawls left it."""
         assert self.settings is not None
         explicit = SETTINGS_PRIORITIES["cmdline"]
-        if (self.settings.get("DEDUP_SQLITE_PATH")
+        if (project_settings(self.settings).dedup_sqlite_path is not None
                 or (self.settings.getpriority("STATE_DIR") or 0) >= explicit
-                or str(self.settings.get("DEDUP_BACKEND") or "sqlite").lower() != "sqlite"):
+                or project_settings(self.settings).dedup_backend != "sqlite"):
             return
         path = state_dir(self.settings, "dedupe") / "offline.sqlite3"
         self.settings.set("DEDUP_SQLITE_PATH", str(path), priority="cmdline")

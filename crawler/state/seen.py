@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crawler.state.db import connect
 
-ID_RE = re.compile(r"^[0-9a-f]{16}$")
+ID_RE = re.compile(r"[0-9a-f]{16}")  # used with fullmatch: "$" would let "…\n" pass
 
 
 class SeenStore:
@@ -112,5 +112,5 @@ def _record_id(line: bytes) -> str | None:
     except ValueError:
         return None
     rid = record.get("id") if isinstance(record, dict) else None
-    return rid if isinstance(rid, str) and ID_RE.match(rid) else None
+    return rid if isinstance(rid, str) and ID_RE.fullmatch(rid) else None
 
