@@ -1,8 +1,13 @@
-"""Project exceptions raised by item pipelines."""
+"""Project exceptions: why a record was dropped or a request not completed.
+
+Scrapy counts dropped items by exception class
+(``item_dropped_reasons_count/<Class>``) and the project counts failed requests
+by ``crawler.fetch.outcomes.failure_reason``, so each reason is a class.
+"""
 
 from __future__ import annotations
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, IgnoreRequest
 
 
 class DuplicateItem(DropItem):
@@ -11,3 +16,54 @@ class DuplicateItem(DropItem):
 
 class OutOfWindow(DropItem):
     """The article's date lies outside the requested since/until window."""
+
+
+class FetchDeferred(IgnoreRequest):
+    """Not fetched in this run for a reason that may pass (a bot check, a host
+    that asked to be left alone, an unreachable robots.txt): the page stays
+    pending in the frontier for the next run and does not use up a try."""
+
+    reason = "deferred"
+
+
+class ChallengePage(FetchDeferred):
+    """The server answered with a bot check (Cloudflare's "Just a moment…")."""
+
+    reason = "challenge"
+
+
+class HostBackedOff(FetchDeferred):
+    """The host challenged too often or asked for a longer pause than a run waits."""
+
+    reason = "host_backed_off"
+
+
+class RobotsUnreachable(FetchDeferred):
+    """robots.txt answered 5xx, a challenge, or not at all: RFC 9309 says
+    disallow everything on that host until it answers."""
+
+    reason = "robots_unreachable"
+
+
+class FetchDropped(IgnoreRequest):
+    """A response that can never give a page: settled, not tried again."""
+
+    reason = "dropped"
+
+
+class RedirectLoop(FetchDropped):
+    """A redirect back to a URL already on the request's redirect chain."""
+
+    reason = "redirect_loop"
+
+
+class TooManyRedirects(FetchDropped):
+    """More redirects than ``REDIRECT_MAX_TIMES``."""
+
+    reason = "redirect_max_times"
+
+
+class DecompressionBomb(FetchDropped):
+    """A compressed body that inflates beyond ``DOWNLOAD_MAXSIZE``."""
+
+    reason = "decompression_bomb"

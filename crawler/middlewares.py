@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy_deltafetch.middleware import DeltaFetch
 from w3lib.url import file_uri_to_path
 
-from crawler.exceptions import DuplicateItem
+from crawler.config import project_settings
+from crawler.exceptions import DuplicateItem, FetchDropped
 from crawler.state import state_dir
 from crawler.state.runtime import crawl_state
 from crawler.state.seen import SeenStore
@@ -37,8 +38,10 @@ logger = logging.getLogger(__name__)
 FEED_PARAM = re.compile(r"%\([a-z_]+\)[sd]")
 
 
-class RefusedRequest(IgnoreRequest):
+class RefusedRequest(FetchDropped):
     """A request the fetch guard would not send."""
+
+    reason = "refused"
 
 
 class FetchGuardMiddleware:
@@ -47,7 +50,7 @@ class FetchGuardMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("FETCH_GUARD_ENABLED"):
+        if not project_settings(crawler.settings).fetch_guard_enabled:
             raise NotConfigured
         return cls(crawler)
 
@@ -96,9 +99,10 @@ class DurableDeltaFetch(DeltaFetch):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         s = crawler.settings
-        if not s.getbool("DELTAFETCH_ENABLED"):
+        p = project_settings(s)
+        if not p.deltafetch_enabled:
             raise NotConfigured
-        o = cls(str(state_dir(s, "deltafetch")), s.getbool("DELTAFETCH_RESET"), crawler.stats)
+        o = cls(str(state_dir(s, "deltafetch")), p.deltafetch_reset, crawler.stats)
         o.crawler = crawler
         o.fingerprint = crawler.request_fingerprinter.fingerprint
         crawler.signals.connect(o.spider_opened, signal=signals.spider_opened)
@@ -108,7 +112,10 @@ class DurableDeltaFetch(DeltaFetch):
         return o
 
     def spider_opened(self, spider: Spider) -> None:
-        reset = self.reset or bool(getattr(spider, "deltafetch_reset", False))
+        # -s DELTAFETCH_RESET=1, or scrapy-deltafetch's -a deltafetch_reset=1 as
+        # the spider's validated arguments carry it (never a spider attribute).
+        args = crawl_state(self.crawler).args
+        reset = self.reset or bool(getattr(args, "deltafetch_reset", False))
         self.db = SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
         crawl_state(self.crawler).seen = self.db

@@ -1,15 +1,32 @@
 """Scrapy settings for the regional-news crawler.
 
-Every project component reads its own prefixed settings (``CLEAN_*``, ``DEDUP_*``,
-``REFETCH_*``, ...) once in ``from_crawler``; the defaults live here and can be
-overridden per spider (``custom_settings``) or per run (``-s NAME=VALUE``).
+Every project component reads its own prefixed settings (``DEDUP_*``, ``FRONTIER_*``,
+``REFETCH_*``, ...) once in ``from_crawler``, through ``crawler.config.project_settings``,
+which types and checks them (one line naming a bad value). The defaults live here
+only and can be overridden per spider (``custom_settings``) or per run
+(``-s NAME=VALUE``).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_state_dir() -> str:
+    """``CRAWLER_STATE_DIR`` if set; else ``.state`` in a checkout; else (a scrapyd
+    egg, where this module is inside a zip file, or an installed package) the
+    user's data directory. docs/state.md, "Where the state lives under scrapyd"."""
+    if os.environ.get("CRAWLER_STATE_DIR"):
+        return str(Path(os.environ["CRAWLER_STATE_DIR"]).expanduser().absolute())
+    if (PROJECT_ROOT / "scrapy.cfg").is_file():
+        return str(PROJECT_ROOT / ".state")
+    data = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(data) if os.path.isabs(data) else Path.home() / ".local" / "share"
+    return str(base / "regional-news-crawler" / "state")
+
 
 BOT_NAME = "crawler"
 SPIDER_MODULES = ["spiders"]
@@ -48,7 +65,7 @@ METAREFRESH_ENABLED = False
 # --- Persistent state -------------------------------------------------------
 # One directory for everything that outlives a run: incremental (deltafetch)
 # state, the dedupe index, re-fetch validators, ledgers.
-STATE_DIR = str(PROJECT_ROOT / ".state")
+STATE_DIR = _default_state_dir()
 
 # --- Export -----------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
@@ -64,6 +81,21 @@ LOG_LEVEL = "INFO"
 DOWNLOADER_MIDDLEWARES = {
     # Before everything else, so a refused URL (also a redirect target) is never sent.
     "crawler.middlewares.FetchGuardMiddleware": 50,
+    # Scrapy's offsite filter drops a request when it is scheduled, past every
+    # errback, so an offsite redirect vanished uncounted; the fetch guard
+    # refuses the same hosts (and more) where the errback counts it.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    # Scrapy's own, each replaced in its place by a subclass that names its
+    # failures (crawler/fetch/): robots.txt per RFC 9309, redirect loops,
+    # decompression bombs.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.fetch.robots.Rfc9309RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.fetch.redirect.LoopAwareRedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.fetch.compression.BombAwareHttpCompressionMiddleware": 590,
+    # Between retry (550) and decompression (590): sees bodies before a retry.
+    "crawler.fetch.backoff.HostBackoffMiddleware": 560,
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.DurableDeltaFetch": 100,
@@ -75,15 +107,37 @@ ITEM_PIPELINES = {
     "pipelines.dedupe.DedupePipeline": 400,
 }
 
+# Per-host backoff (crawler.fetch.backoff): Retry-After honoured, bot checks
+# not retried, the host slowed down and, past these limits, left for the next run.
+BACKOFF_ENABLED = True
+BACKOFF_MAX_RETRY_AFTER = 300.0  # seconds; a longer Retry-After leaves the host for the next run
+BACKOFF_MAX_DELAY = 60.0  # seconds between requests to a host at most, however slowed
+BACKOFF_CHALLENGE_LIMIT = 3  # bot-check pages from a host before it is left for the next run
+
 FETCH_GUARD_ENABLED = True  # refuse any URL outside the three sites (crawler.urls)
 
 EXTENSIONS = {
+    # First of all: the project's settings checked (crawler.config) before the
+    # engine, the pipelines and the middlewares exist, so a bad -s value stops
+    # the run before any request.
+    "crawler.config.SettingsCheck": -1000,
     # Listing walks, pending articles and failures, kept so that running the
     # same command again completes an interrupted crawl (STATE_DIR/frontier).
     "crawler.extensions.FrontierExtension": 500,
+    # A few readable lines at the very end of the run, and its stats as JSON
+    # under STATE_DIR/runs/<spider>/ (crawler.runs).
+    "crawler.runs.RunSummary": 900,
 }
 FRONTIER_ENABLED = True
 FRONTIER_MAX_TRIES = 5  # failed fetches of an article before it is given up (frontier/given_up)
+
+# The end of a run: a summary in the log, the stats in STATE_DIR/runs (crawler.runs).
+RUN_SUMMARY_ENABLED = True
+# Run health (crawler.health): a crawl ends with exit status 1 when one of these
+# shares of the article pages it tried is passed (and on the rules there).
+HEALTH_MAX_FAILED_SHARE = 0.25  # fetches failed or pages with no article
+HEALTH_MAX_CHALLENGED_SHARE = 0.05  # bot-check pages
+HEALTH_MAX_FALLBACK_SHARE = 0.5  # bodies found by density alone: selectors no longer hold
 
 # Incremental crawls: skip articles an earlier run exported (state in STATE_DIR/deltafetch).
 DELTAFETCH_ENABLED = True

@@ -10,6 +10,7 @@ and ground-truth API (a site host in ``Host:`` is also served, for direct use).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
@@ -52,6 +53,7 @@ class ReplicaState:
         self.sites = {name: SiteModel(name, articles) for name in SPECS}
         self.faults = FaultBoard()
         self.requests = 0
+        self.hits: list[tuple[float, str]] = []  # (time.monotonic(), absolute URL) of each request
         self.lock = threading.Lock()
 
     def model_for_url(self, url: str) -> SiteModel | None:
@@ -115,6 +117,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._guarded(post=True)
 
+    def handle(self) -> None:
+        # A client killed between requests (the kill tests) is not a replica error.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
     def do_GET(self) -> None:
         self._guarded(post=False)
 
@@ -130,9 +137,10 @@ class Handler(BaseHTTPRequestHandler):
             self._send(500, f"replica error: {exc!r}\n".encode(), "text/plain")
 
     def _dispatch(self, post: bool) -> None:
+        target = self.path
         with self.state.lock:
             self.state.requests += 1
-        target = self.path
+            self.state.hits.append((time.monotonic(), target))
         if target.startswith(("http://", "https://")):
             parts = urlsplit(target)
             host = (parts.hostname or "").lower()
@@ -463,3 +471,9 @@ class Replica:
     @property
     def requests(self) -> int:
         return self.state.requests
+
+    def hits(self, host: str | None = None) -> list[tuple[float, str]]:
+        """``(time.monotonic(), URL)`` of every request so far (of ``host`` only)."""
+        with self.state.lock:
+            hits = list(self.state.hits)
+        return [h for h in hits if host is None or urlsplit(h[1]).hostname == host]

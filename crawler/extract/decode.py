@@ -37,12 +37,32 @@ def _superset(declared: str) -> str:
     return declared
 
 
+# Letters beyond ASCII: CJK ideographs and kana/hangul count for a Chinese page,
+# Latin-1/Latin Extended, Greek, Cyrillic, Arabic, Hebrew and Thai letters against it
+# (what a GBK page read in a single-byte charset turns into).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+FOREIGN = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f]")
+# Below this share of CJK among those letters a decoding is mojibake, not Chinese.
+MIN_CJK_SHARE = 0.5
+
+
+def cjk_share(text: str) -> float | None:
+    """CJK letters among the non-ASCII letters of ``text``; ``None`` when it
+    has none of either (an all-ASCII page says nothing about its charset)."""
+    cjk, foreign = len(CJK.findall(text)), len(FOREIGN.findall(text))
+    return cjk / (cjk + foreign) if cjk + foreign else None
+
+
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes.
+    """Decode page bytes, trusting the bytes over what the server says.
 
     Valid UTF-8 with multi-byte sequences is practically never GBK, so strict
-    UTF-8 wins; then the declared charsets (header, ``<meta>``); then GB18030.
-    Raises ``ExtractionError`` when no candidate decodes cleanly.
+    UTF-8 wins; then the header's charset, the page's ``<meta>``, GB18030. A
+    candidate must decode cleanly and, these being Chinese pages, give CJK
+    text: a header naming a single-byte charset (koi8-r, iso-8859-5) decodes
+    any bytes, into Cyrillic or Latin letters, and loses to the ``<meta>`` or
+    GB18030 reading. Raises ``ExtractionError`` ``bad_encoding`` when nothing
+    decodes cleanly, ``mojibake`` when what does is not Chinese text.
     """
     if not body.strip():
         raise ExtractionError("empty_body")
@@ -52,14 +72,19 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
         if declared:
             candidates.append(_superset(declared))
     candidates.append("gb18030")
+    decodable = False
     for encoding in dict.fromkeys(candidates):
         try:
             text = body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _bad_ratio(text) <= MAX_BAD_CHAR_RATIO:
+        if _bad_ratio(text) > MAX_BAD_CHAR_RATIO:
+            continue
+        decodable = True
+        share = cjk_share(text)
+        if share is None or share >= MIN_CJK_SHARE:
             return text, encoding
-    raise ExtractionError("bad_encoding")
+    raise ExtractionError("mojibake" if decodable else "bad_encoding")
 
 
 def response_text(response: Response) -> str:
