@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     PositiveInt,
     ValidationError,
     field_validator,
@@ -31,11 +32,20 @@ class ArgumentError(ValueError):
 class CrawlArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    since: dt.date | None = None
-    until: dt.date | None = None
-    categories: tuple[str, ...] = ()
-    ids: tuple[int, int] | None = None
-    max_items: PositiveInt | None = None
+    # The descriptions are what ``scrapy describe SPIDER`` prints.
+    since: dt.date | None = Field(None, description=(
+        "ISO date: listings stop paging once past it; older articles are dropped"))
+    until: dt.date | None = Field(None, description=(
+        "ISO date: newer articles are dropped (a backfill window with since)"))
+    categories: tuple[str, ...] = Field((), description=(
+        "comma-separated columns in the site's forms (and everything nested below)"))
+    ids: tuple[int, int] | None = Field(None, description=(
+        "START-END: walk article ids directly instead of listings"))
+    max_items: PositiveInt | None = Field(None, description=(
+        "stop after exporting this many records (the rest is left for the next run)"))
+    deltafetch_reset: bool = Field(False, description=(
+        "1: forget what earlier runs exported and export everything again "
+        "(scrapy-deltafetch's argument)"))
 
     @field_validator("categories", mode="before")
     @classmethod
@@ -113,3 +123,10 @@ def parse_crawl_args(raw: Mapping[str, Any], site: Site | None = None) -> CrawlA
 
 def unknown_columns(args: CrawlArgs, site: Site) -> list[str]:
     return [c for c in args.categories if c not in site.columns]
+
+
+def describe_model(model: type[BaseModel]) -> list[tuple[str, str, str]]:
+    """``(name, "required" or its default, description)`` of each argument."""
+    return [(name, "required" if field.is_required() else
+             "" if field.default in (None, ()) else f"default {field.default!r}",
+             field.description or "") for name, field in model.model_fields.items()]

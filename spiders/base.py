@@ -20,13 +20,13 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
+from crawler.fetch.outcomes import count_failure, is_deferred, is_settled
 from crawler.items import ArticleItem
 from crawler.sites import allowed_domains, in_column
 from crawler.sites.base import Site
@@ -35,9 +35,12 @@ from crawler.state.runtime import crawl_state
 from crawler.urls import canonical_url, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
-ID_WALK = "id_walk"  # request meta: (number, index of the column tried) of an id walk
+# request meta of an id walk: (number, index of the column tried); the index is
+# None on a site with ids per column (a 404 there ends that id).
+ID_WALK = "id_walk"
 WALK = "walk"  # request meta of a listing page: the listing it belongs to (walk_key)
 ID_SCOPE = "ids"  # the frontier's scope for ids that no column answers
+PAGE_KIND = "page_kind"  # request meta: home | listing (articles: article), for the counts
 
 
 def utc_now() -> str:
@@ -48,6 +51,7 @@ class NewsSpider(scrapy.Spider):
     site: ClassVar[Site]
     allowed_domains = allowed_domains()
     uses_frontier = True
+    args_model: ClassVar[type[CrawlArgs]] = CrawlArgs  # its -a arguments (scrapy describe)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
@@ -113,6 +117,7 @@ class NewsSpider(scrapy.Spider):
             return None
         if self.frontier is not None:
             self.frontier.discovered(url, meta)
+        self._inc("listing/discovered")
         return self.article_request(url, **meta, frontier_key=url)
 
     def walk_key(self, url: str) -> str:
@@ -123,8 +128,12 @@ class NewsSpider(scrapy.Spider):
         return f"{host}/{column}" if column is not None else canonical_url(url)
 
     def listing_request(self, url: str, walk: str | None = None) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_listing,
-                              meta={WALK: walk or self.walk_key(url)})
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.page_failed,
+                              meta={WALK: walk or self.walk_key(url), PAGE_KIND: "listing"})
+
+    def home_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_home, errback=self.page_failed,
+                              meta={PAGE_KIND: "home"})
 
     def id_request(self, number: int, column_index: int) -> scrapy.Request:
         """One try of an id walk on a site whose ids are one sequence across
@@ -138,6 +147,10 @@ class NewsSpider(scrapy.Spider):
         if unknown:
             self.logger.warning("categories not in the site description (allowed, but check "
                                 "the spelling): %s", ", ".join(unknown))
+        if self.args.since or self.args.until or self.args.ids:
+            # Read by run health: a backfill reaches old templates, where the
+            # site's selectors of today are expected not to hold.
+            self._inc("crawl/backfill")
         for request in self.resumed():
             yield request
         if self.args.ids is not None:
@@ -151,13 +164,16 @@ class NewsSpider(scrapy.Spider):
             else:
                 for column in self.columns():
                     for number in range(first, last + 1):
-                        yield self.article_request(self.site.article_for(column, number))
+                        # Ids per column: a 404 is simply an id this column lacks.
+                        yield self.article_request(self.site.article_for(column, number),
+                                                   **{ID_WALK: (number, None),
+                                                      "handle_httpstatus_list": [404]})
         elif self.args.categories:
             for column in self.args.categories:
                 yield self.listing_request(self.site.listing_for(column))
         else:
             for home in self.site.homes:
-                yield scrapy.Request(home, callback=self.parse_home)
+                yield self.home_request(home)
 
     def resumed(self) -> Iterator[scrapy.Request]:
         """What an earlier run left undone: pending articles, then the next
@@ -182,10 +198,22 @@ class NewsSpider(scrapy.Spider):
         return in_column(self.site.column_of(url), self.args.categories)
 
     # -- callbacks -----------------------------------------------------------
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A page reached without a callback (``scrapy parse --spider=SITE URL``):
+        routed by what its URL is on the site."""
+        if self.site.is_article(response.url):
+            yield from self.parse_article(response)
+        elif self.site.listing_match(response.url):
+            yield from self.parse_listing(response)
+        else:
+            yield from self.parse_home(response)
+
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
+        self._inc("pages/home")  # read: what run health (crawler.health) weighs failures by
         yield from self._follow(response, paginate=False)
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        self._inc("pages/listing")
         yield from self._follow(response, paginate=True)
 
     def _follow(self, response: Response, paginate: bool) -> Iterator[scrapy.Request]:
@@ -217,7 +245,7 @@ class NewsSpider(scrapy.Spider):
                 yield self.listing_request(url)
         if not paginate:
             for url in page.homes():
-                yield scrapy.Request(url, callback=self.parse_home)
+                yield self.home_request(url)
             return
         walk = response.meta.get(WALK) or self.walk_key(response.url)
         frontier = self.frontier
@@ -253,12 +281,13 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[Any]:
         walk = response.meta.get(ID_WALK)
         if walk is not None and response.status == 404:
+            # Not one log line per missing id: counted, and summed up at the end.
             number, index = walk
-            if index + 1 < len(self.columns()):
+            if index is not None and index + 1 < len(self.columns()):
                 yield self.id_request(number, index + 1)
             else:
                 self._inc("ids/not_found")
-                if self.frontier is not None:
+                if index is not None and self.frontier is not None:
                     self.frontier.id_walked(ID_SCOPE, number)
             return
         if walk is not None:
@@ -285,20 +314,29 @@ class NewsSpider(scrapy.Spider):
         if key and self.frontier is not None:
             self.frontier.done(key)
 
+    def page_failed(self, failure: Failure) -> None:
+        """A home or listing page that could not be fetched: counted by reason
+        (``fetch/failed/reason_count/<reason>``); a listing walk it belonged to
+        stays unfinished in the frontier, so the next run asks for it again."""
+        request = failure.request  # type: ignore[attr-defined]
+        assert self.crawler.stats is not None
+        count_failure(self.crawler.stats, failure, request.meta.get(PAGE_KIND, "page"))
+
     def article_failed(self, failure: Failure) -> None:
-        """A fetch that failed for good in this run (after Scrapy's retries):
-        counted, and kept pending for the next run until it has failed
-        FRONTIER_MAX_TRIES times; a 404/410 (gone) or a refusal is settled."""
+        """An article fetch that failed for good in this run (after Scrapy's
+        retries): counted by reason; gone (404/410) or refused for good is
+        settled; deferred (a bot check, a host backed off, robots.txt
+        unreachable) stays pending without using up a try; anything else is
+        kept pending until it has failed FRONTIER_MAX_TRIES times."""
         request = failure.request  # type: ignore[attr-defined]
         exc = failure.value
-        status = exc.response.status if isinstance(exc, HttpError) else None
-        reason = f"http_{status}" if status else type(exc).__name__
-        self._inc(f"frontier/failed/{reason}")
+        assert self.crawler.stats is not None and exc is not None
+        reason = count_failure(self.crawler.stats, failure, "article")
         key = request.meta.get("frontier_key")
-        if not key or self.frontier is None:
+        if not key or self.frontier is None or is_deferred(exc):
             return
-        if status in (404, 410) or isinstance(exc, IgnoreRequest):
-            self.frontier.done(key)  # gone, or refused (fetch guard, robots.txt): settled
+        if is_settled(exc):
+            self.frontier.done(key)
         elif self.frontier.failed(key, reason):
             self._inc("frontier/given_up")
             self.logger.warning("Giving up %s after %d failures (last: %s)", key,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Self
 
 import scrapy
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -23,9 +23,12 @@ from twisted.python.failure import Failure
 
 from crawler.args import validate_model
 from crawler.cleaning.core import clean_document
+from crawler.config import project_settings
 from crawler.extract.pages import ArticlePage, ExtractionError
+from crawler.fetch.outcomes import count_failure
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
+from crawler.records import InputProblem, count_key
 from crawler.refetch import (
     RefetchBook,
     RefetchState,
@@ -45,13 +48,19 @@ GONE_STATUSES = (404, 410)
 
 class RefetchArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    input: str
+    input: str = Field(description=(
+        "what to fetch again: a file of URLs, seed .txt files or JSONL records "
+        "(a file, a directory or a glob)"))
 
     @field_validator("input")
     @classmethod
     def _exists(cls, value: str) -> str:
-        if not expand_input(value):
-            raise ValueError("no file matches (give a file, a directory or a glob)")
+        files, refused = expand_input(value)
+        if not files:
+            # Nothing to read at all is a bad command line (exit 2); a link or
+            # FIFO among good files is reported as bad input when read.
+            why = "; ".join(str(p) for p in refused[:3]) if refused else "no file matches"
+            raise ValueError(f"{why} (give a file, a directory or a glob)")
         return value
 
 
@@ -59,6 +68,7 @@ class RefetchSpider(scrapy.Spider):
     name = "refetch"
     refetch = True  # switches the refetch status pipeline on
     allowed_domains = allowed_domains()
+    args_model = RefetchArgs  # its -a arguments (scrapy describe)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
@@ -71,7 +81,7 @@ class RefetchSpider(scrapy.Spider):
     @staticmethod
     def input_files(args: RefetchArgs) -> list[Path]:
         """The files the input names (the crawl command refuses them as output)."""
-        return expand_input(args.input)
+        return expand_input(args.input)[0]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -80,7 +90,7 @@ class RefetchSpider(scrapy.Spider):
         shared.args = spider.args
         shared.refetch = spider.book = RefetchBook(
             RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite"))
-        spider.conditional = crawler.settings.getbool("REFETCH_CONDITIONAL")
+        spider.conditional = project_settings(crawler.settings).refetch_conditional
         return spider
 
     book: RefetchBook
@@ -91,11 +101,8 @@ class RefetchSpider(scrapy.Spider):
         return self.book.state
 
     def closed(self, reason: str) -> None:
-        stats = self.crawler.stats
-        assert stats is not None
-        counts = {k: v for k, v in stats.get_stats().items() if k.startswith("refetch/")}
-        for key in sorted(counts):
-            self.logger.info("summary %s: %s", key.removeprefix("refetch/"), counts[key])
+        # The counts by status are in the run's summary, after the stats dump
+        # (crawler.runs).
         self.state.close()
 
     # -- records that need no fetch ----------------------------------------
@@ -116,15 +123,29 @@ class RefetchSpider(scrapy.Spider):
             return clean_document(target.earlier_text).text
         return target.earlier_text
 
+    def count_bad_input(self, problems: tuple[InputProblem, ...]) -> None:
+        """One log line ``file:line: reason`` per bad line or file, counted by
+        kind (``input/bad_line/<kind>``, ``input/bad_file/<kind>``) and in all
+        (``input/bad_line``, ``input/bad_file``): the crawl command's exit
+        status reads them (``crawler.health``)."""
+        stats = self.crawler.stats
+        assert stats is not None
+        for problem in problems:
+            self.logger.warning("%s", problem)
+            stats.inc_value(f"input/{problem.scope}")
+            stats.inc_value(count_key(problem))
+
     async def start(self) -> AsyncIterator[Any]:
         for target in read_targets(self.args.input):
+            self.count_bad_input(target.bad_input)
             if target.problem is not None or target.url is None:
                 yield self.problem_item(target, "error", target.problem or "no URL")
                 continue
             refused = refuse_reason(target.url)
             if refused is not None:
                 # Nothing is sent for an off-site, private or non-http(s) URL.
-                yield self.problem_item(target, "error", f"refused: {refused}")
+                yield self.problem_item(target, "error",
+                                        f"refused: {refused} ({target.source})")
                 continue
             yield self.request_for(target)
 
@@ -185,10 +206,12 @@ class RefetchSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         target: RefetchTarget = request.meta["target"]
         exc = failure.value
+        assert self.crawler.stats is not None
+        kind = count_failure(self.crawler.stats, failure, "article")
         if isinstance(exc, RefusedRequest):
             reason = f"refused: {exc} ({request.url})"
         elif isinstance(exc, HttpError):
             reason = f"http {exc.response.status}"
         else:
-            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            reason = f"{kind}: {exc}".strip().rstrip(":")
         yield self.problem_item(target, "error", reason)

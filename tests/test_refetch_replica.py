@@ -37,7 +37,7 @@ def test_statuses_against_a_changing_replica(replica: Any, tmp_path: Path) -> No
     for record in changed:
         assert by_id[record["id"]]["text"] == replica.record(record["url"])["text"]
     assert all(r["fetched_at"] for r in run.records)
-    assert "summary status/unchanged: 5" in run.log
+    assert "refetch: re-fetched: unchanged 5" in run.log.rsplit("Dumping Scrapy stats", 1)[1]
 
     # A plain URL list: nothing earlier is known in the input, so the state decides.
     urls = tmp_path / "urls.txt"

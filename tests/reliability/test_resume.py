@@ -100,7 +100,8 @@ def test_sigterm_and_max_items_then_a_normal_run_complete(big_replica: Any,
     env = proxy_env(big_replica.proxy_url)
     out, state = tmp_path / "out.jsonl", tmp_path / "state"
     cmd = crawl_command("fissico", state, out)
-    assert run_and_interrupt(cmd, env, out, 300, signal.SIGTERM) == 0
+    # A stopped crawl says so (exit 1: "did not finish (shutdown)"), and is resumed.
+    assert run_and_interrupt(cmd, env, out, 300, signal.SIGTERM) == 1
     stopped = line_count(out)
     assert 0 < stopped < ARTICLES
     limited = subprocess.run([*cmd, "-a", "max_items=200"], cwd=ROOT, env=env,

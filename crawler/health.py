@@ -1,0 +1,143 @@
+"""Whether a finished crawl should end with a failing exit status, from its stats.
+
+``scrapy crawl`` (``crawler.commands.crawl``) calls ``failed_reasons`` once the
+crawl is over and, when it returns anything, prints each reason on one line
+and exits with status 1 (2 is kept for a run that never started: a bad
+argument or setting). Each rule reads only stats, so a rule can be tested on
+a plain dict, and the saved stats of a run (STATE_DIR/runs) can be judged
+again later. Rules:
+
+- interrupted: ``finish_reason`` other than finished / max_items (a SIGTERM,
+  a kill by the memory or time limit extensions);
+- robots_blocked: a host's robots.txt unreachable (RFC 9309: nothing fetched);
+- listings_unreadable: home and listing pages asked for, none read;
+- nothing_exported: listings named new articles, none was exported;
+- input_problems: input lines or files the run could not use;
+- shares_over_limits: failed fetches, bot checks or extraction fallbacks over
+  their share of the article pages (``HEALTH_MAX_*_SHARE``; fallbacks not in a
+  backfill, which reads older templates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+
+def _count(stats: Mapping[str, Any], key: str) -> int:
+    value = stats.get(key) or 0
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def input_problems(stats: Mapping[str, Any]) -> list[str]:
+    """Input the run could not use: bad lines (``input/bad_line``, e.g. a line of
+    a URL list that is no URL) and unusable files (``input/bad_file``, e.g. a
+    symbolic link). Each was logged as ``file:line: reason`` and reported as an
+    ``error`` record; the rest of the input was processed."""
+    reasons = []
+    lines = _count(stats, "input/bad_line")
+    files = _count(stats, "input/bad_file")
+    if lines:
+        reasons.append(f"{_plural(lines, 'input line')} could not be used (see log)")
+    if files:
+        reasons.append(f"{_plural(files, 'input file')} could not be used (see log)")
+    return reasons
+
+
+def robots_blocked(stats: Mapping[str, Any]) -> list[str]:
+    """robots.txt unreachable (5xx, a bot check, no answer): RFC 9309 says
+    nothing on that host may be fetched, so the run could not do its work."""
+    hosts = _count(stats, "robotstxt/unreachable")
+    if not hosts:
+        return []
+    why = sorted(k.removeprefix("robotstxt/unreachable/") for k in stats
+                 if k.startswith("robotstxt/unreachable/"))
+    return [f"robots.txt of {_plural(hosts, 'host')} unreachable ({', '.join(why)}): "
+            "nothing on it was fetched (RFC 9309); the pages wait for the next run"]
+
+
+def listings_unreadable(stats: Mapping[str, Any]) -> list[str]:
+    """Not one home or listing page read although some were asked for: the
+    site is down, blocks the crawler, or moved."""
+    failed = _count(stats, "fetch/failed/home") + _count(stats, "fetch/failed/listing")
+    read = _count(stats, "pages/home") + _count(stats, "pages/listing")
+    if failed and not read:
+        return [f"no listing could be read ({_plural(failed, 'page')} failed: "
+                f"{_top_reasons(stats)})"]
+    return []
+
+
+def nothing_exported(stats: Mapping[str, Any]) -> list[str]:
+    """Listings named articles no earlier run exported, yet none was exported."""
+    discovered = _count(stats, "listing/discovered")
+    # Dropped by a pipeline (a duplicate, outside the window) is a judgement,
+    # not a failure: only a run where no article even became a record fails.
+    if discovered and not _count(stats, "item_scraped_count") \
+            and not _count(stats, "item_dropped_count"):
+        return [f"nothing exported although listings named {_plural(discovered, 'new article')}"
+                f" ({_top_reasons(stats)})"]
+    return []
+
+
+def _top_reasons(stats: Mapping[str, Any], n: int = 3) -> str:
+    found = sorted(((int(v), k.rsplit("/", 1)[1]) for k, v in stats.items()
+                    if k.startswith(("fetch/failed/reason_count/", "extract/dropped/"))
+                    and isinstance(v, int)), reverse=True)
+    return ", ".join(f"{reason} {count}" for count, reason in found[:n]) or "no reason counted"
+
+
+def shares_over_limits(stats: Mapping[str, Any], limits: Limits) -> list[str]:
+    """Failed fetches, bot checks or extraction fallbacks beyond their share of
+    the article pages tried (HEALTH_MAX_* settings)."""
+    failed = _count(stats, "fetch/failed/article")
+    extracted = _count(stats, "extract/body/selector") + _count(stats, "extract/body/density")
+    dropped = sum(int(v) for k, v in stats.items()
+                  if k.startswith("extract/dropped/") and isinstance(v, int))
+    tried = failed + extracted + dropped
+    if tried < 10:
+        return []  # too few to judge by shares
+    shares = {"failed": (failed + dropped) / tried,
+              "challenged": _count(stats, "backoff/challenge") / tried}
+    if not _count(stats, "crawl/backfill"):
+        # Today's pages found by density alone: the site's selectors stopped
+        # holding (a new template). A backfill reads older templates, where
+        # that is expected (the replica's 2019 sxnews pages: 90 %).
+        shares["fallback"] = _count(stats, "extract/fallback") / max(1, extracted)
+    return [f"{name} share {value:.0%} of {tried} article pages is above the limit "
+            f"{getattr(limits, f'health_max_{name}_share'):.0%} "
+            f"(HEALTH_MAX_{name.upper()}_SHARE)"
+            for name, value in shares.items()
+            if value > getattr(limits, f"health_max_{name}_share")]
+
+
+def interrupted(stats: Mapping[str, Any]) -> list[str]:
+    reason = stats.get("finish_reason")
+    if reason in (None, "finished", "max_items", "closespider_itemcount"):
+        return []
+    return [f"the crawl did not finish ({reason}); run the same command again to complete it"]
+
+
+class Limits(Protocol):
+    """The shares a run may reach (``HEALTH_MAX_*``, crawler.config)."""
+
+    health_max_failed_share: float
+    health_max_challenged_share: float
+    health_max_fallback_share: float
+
+
+# Each rule reads stats only: a list of data the report and monitors can share.
+RULES: tuple[Callable[[Mapping[str, Any]], list[str]], ...] = (
+    interrupted, robots_blocked, listings_unreadable, nothing_exported, input_problems)
+
+
+def failed_reasons(stats: Mapping[str, Any], limits: Limits | None = None) -> list[str]:
+    """One line per reason the run failed; empty when it did not. ``limits``
+    (the project settings) adds the share rules."""
+    reasons = [reason for rule in RULES for reason in rule(stats)]
+    if limits is not None:
+        reasons += shares_over_limits(stats, limits)
+    return reasons

@@ -1,0 +1,80 @@
+"""Run health (crawler.health): which finished crawls exit nonzero, and why."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from crawl_helpers import run_crawl
+
+from crawler.config import project_settings
+from crawler.health import failed_reasons
+
+LIMITS = project_settings({})
+HEALTHY = {"finish_reason": "finished", "pages/home": 1, "pages/listing": 12,
+           "listing/discovered": 300, "item_scraped_count": 290,
+           "extract/body/selector": 295, "fetch/failed/article": 2,
+           "fetch/failed/reason_count/http_503": 2}
+
+
+def reasons(**changes: Any) -> list[str]:
+    return failed_reasons({**HEALTHY, **changes}, LIMITS)
+
+
+def test_a_healthy_run_has_no_reason() -> None:
+    assert reasons() == []
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"finish_reason": "shutdown"}, "did not finish (shutdown)"),
+    ({"robotstxt/unreachable": 1, "robotstxt/unreachable/http_503": 1},
+     "robots.txt of 1 host unreachable (http_503)"),
+    ({"pages/home": 0, "pages/listing": 0, "fetch/failed/home": 1,
+      "fetch/failed/reason_count/connection_refused": 1},
+     "no listing could be read (1 page failed: "),
+    ({"item_scraped_count": 0, "extract/body/selector": 0, "extract/dropped/no_article": 290},
+     "nothing exported although listings named 300 new articles (no_article 290"),
+    ({"fetch/failed/article": 120}, "failed share 29% of 415 article pages"),
+    ({"backoff/challenge": 40, "fetch/failed/article": 42}, "challenged share 12%"),
+    ({"extract/fallback": 200}, "fallback share 68%"),
+    ({"input/bad_line": 3}, "3 input lines could not be used"),
+])
+def test_each_rule_fails_a_run_with_one_line(changes: dict[str, Any], expected: str) -> None:
+    found = reasons(**changes)
+    assert len(found) >= 1 and any(expected in r for r in found), found
+    assert all("\n" not in r for r in found)
+
+
+def test_a_window_run_whose_articles_were_all_judged_does_not_fail() -> None:
+    # Every article dropped as outside the window or a duplicate: a judgement.
+    assert reasons(item_scraped_count=0, item_dropped_count=290) == []
+    assert reasons(finish_reason="max_items") == []
+    # Old templates in a backfill come by the fallback: expected there.
+    assert reasons(**{"extract/fallback": 200, "crawl/backfill": 1}) == []
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_a_crawl_with_the_sites_down_exits_1_with_a_reason(tmp_path: Path) -> None:
+    down = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request refused
+    run = run_crawl("fissico", down, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-s", "RETRY_TIMES=0")
+    assert run.returncode == 1
+    assert "crawl fissico: robots.txt of 1 host unreachable (connection_refused)" in run.log
+    assert "crawl fissico: no listing could be read" in run.log
+
+
+def test_a_crawl_whose_listings_all_fail_exits_1_with_a_reason(replica: Any,
+                                                               tmp_path: Path) -> None:
+    replica.fault("error", url="http://fissico.com/", status=503, times=10**6, retry_after=0)
+    run = run_crawl("fissico", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-s", "RETRY_TIMES=1")
+    assert run.returncode == 1
+    assert run.records == []
+    assert "crawl fissico: no listing could be read (1 page failed: http_503 1" in run.log

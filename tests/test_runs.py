@@ -1,0 +1,47 @@
+"""The run summary and the stats JSON (crawler.runs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from crawl_helpers import run_crawl
+
+from crawler.runs import summary_lines
+
+
+def test_summary_names_every_drop_reason_and_what_is_left() -> None:
+    stats = {"finish_reason": "finished", "elapsed_time_seconds": 12.4,
+             "downloader/response_count": 120, "item_scraped_count": 95,
+             "fetch/failed/reason_count/challenge": 3, "fetch/failed/reason_count/http_503": 1,
+             "extract/dropped/mojibake": 2, "item_dropped_reasons_count/DuplicateItem": 4,
+             "dedupe/exact": 3, "dedupe/near": 1, "extract/fallback": 5,
+             "log_count/ERROR": 2, "frontier/pending": 3,
+             "refetch/status/unchanged": 7, "refetch/status/gone": 1}
+    text = "\n".join(summary_lines("fissico", stats, ["out/fissico/x.jsonl"]))
+    for part in ("finished after 12 s", "120 pages fetched", "95 records exported",
+                 "not fetched: challenge 3, http_503 1", "no article: mojibake 2",
+                 "records dropped: DuplicateItem 4", "extraction fallbacks 5",
+                 "duplicates 4 (url 0, exact 3, near 1)", "errors: error 2",
+                 "3 articles pending", "re-fetched: unchanged 7, gone 1",
+                 "output: out/fissico/x.jsonl"):
+        assert part in text, part
+
+
+def test_a_crawl_ends_with_the_summary_and_keeps_its_stats(replica_session: Any,
+                                                          tmp_path: Path) -> None:
+    state, out = tmp_path / "state", tmp_path / "o.jsonl"
+    run = run_crawl("shanxidayuan", replica_session.proxy_url, state, out)
+    assert run.returncode == 0, run.log[-2000:]
+    log = run.log.rsplit("Dumping Scrapy stats", 1)[1]  # the summary comes after the dump
+    exported = f"{len(run.records)} records exported"
+    assert exported in log
+    assert f"shanxidayuan: output: {out}" in log
+    saved = list((state / "runs" / "shanxidayuan").glob("*.json"))
+    assert len(saved) == 1
+    stats = json.loads(saved[0].read_text("utf-8"))
+    assert stats["item_scraped_count"] == len(run.records)
+    assert stats["finish_reason"] == "finished"
+    run_crawl("shanxidayuan", replica_session.proxy_url, state, tmp_path / "o2.jsonl")
+    assert len(list((state / "runs" / "shanxidayuan").glob("*.json"))) == 2  # never replaced
