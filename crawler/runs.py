@@ -21,6 +21,7 @@ from typing import Any, Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.extensions.logstats import LogStats
 
 from crawler.config import project_settings
 from crawler.state import state_dir
@@ -143,3 +144,30 @@ class RunSummary:
         for line in summary_lines(self.spider_name, stats, outputs):
             logger.info("%s", line)
         logger.info("%s: full stats: %s", self.spider_name, path)
+
+
+def progress_line(stats: Mapping[str, Any]) -> str | None:
+    """Where the crawl stands against the totals it knows: the ids of an id
+    walk, the articles the listings named."""
+    total = int(stats.get("ids/total") or 0)
+    if total:
+        done = int(stats.get("ids/found") or 0) + int(stats.get("ids/not_found") or 0)
+        return (f"progress: ids {done} of {total} tried ({done / total:.0%}), "
+                f"{stats.get('ids/found', 0)} found, "
+                f"{stats.get('item_scraped_count', 0)} records exported")
+    named = int(stats.get("listing/discovered") or 0) + int(
+        stats.get("frontier/resumed/articles") or 0)
+    if named:
+        return (f"progress: {stats.get('item_scraped_count', 0)} records exported of "
+                f"{named} articles asked for, {stats.get('pages/listing', 0)} listing pages read")
+    return None
+
+
+class ProgressLogStats(LogStats):
+    """Scrapy's minute line, followed by the progress against known totals."""
+
+    def log(self, spider: Spider) -> None:
+        super().log(spider)
+        line = progress_line(self.stats.get_stats())
+        if line is not None:
+            logger.info("%s", line)

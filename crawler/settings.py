@@ -127,6 +127,9 @@ EXTENSIONS = {
     # A few readable lines at the very end of the run, and its stats as JSON
     # under STATE_DIR/runs/<spider>/ (crawler.runs).
     "crawler.runs.RunSummary": 900,
+    # Scrapy's minute line, then the progress against the totals a crawl knows.
+    "scrapy.extensions.logstats.LogStats": None,
+    "crawler.runs.ProgressLogStats": 0,
 }
 FRONTIER_ENABLED = True
 FRONTIER_MAX_TRIES = 5  # failed fetches of an article before it is given up (frontier/given_up)

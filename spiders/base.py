@@ -158,10 +158,12 @@ class NewsSpider(scrapy.Spider):
             if self.site.shared_ids:
                 missing = (self.frontier.ids_walked(ID_SCOPE, range(first, last + 1))
                            if self.frontier is not None else set())
+                self._inc("ids/total", last - first + 1 - len(missing))  # for the progress line
                 for number in range(first, last + 1):
                     if number not in missing:
                         yield self.id_request(number, 0)
             else:
+                self._inc("ids/total", (last - first + 1) * len(self.columns()))
                 for column in self.columns():
                     for number in range(first, last + 1):
                         # Ids per column: a 404 is simply an id this column lacks.

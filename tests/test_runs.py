@@ -45,3 +45,23 @@ def test_a_crawl_ends_with_the_summary_and_keeps_its_stats(replica_session: Any,
     assert stats["finish_reason"] == "finished"
     run_crawl("shanxidayuan", replica_session.proxy_url, state, tmp_path / "o2.jsonl")
     assert len(list((state / "runs" / "shanxidayuan").glob("*.json"))) == 2  # never replaced
+
+
+def test_progress_names_the_totals_it_knows() -> None:
+    from crawler.runs import progress_line
+
+    assert progress_line({"ids/total": 200, "ids/found": 30, "ids/not_found": 20,
+                          "item_scraped_count": 28}) == \
+        "progress: ids 50 of 200 tried (25%), 30 found, 28 records exported"
+    assert "12 records exported of 40 articles asked for" in str(progress_line(
+        {"listing/discovered": 40, "item_scraped_count": 12, "pages/listing": 3}))
+    assert progress_line({}) is None
+
+
+def test_an_id_walk_logs_its_progress_against_the_total(replica_session: Any,
+                                                        tmp_path: Path) -> None:
+    run = run_crawl("fissico", replica_session.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-a", "ids=58000-58200", "-s", "LOGSTATS_INTERVAL=0.2",
+                    "-s", "DOWNLOAD_DELAY=0.005")
+    assert run.returncode == 0, run.log[-2000:]
+    assert "progress: ids " in run.log and " of 201 tried" in run.log
