@@ -4,7 +4,7 @@
     python bench/bench_dedupe.py --docs 100000 --datasketch-docs 20000
     python bench/bench_dedupe.py --tune               # parameter measurement
 
-1. Generates ``--docs`` records (crawler.dedupe.synth, ~20 % copies) into a JSONL
+1. Generates ``--docs`` records (tests/support/synth.py, ~20 % copies) into a JSONL
    file (cached in ``--workdir``; generation is not timed).
 2. Runs ``scrapy dedupe`` on it in a child process pinned to one core
    (``taskset -c 0``), with a fresh ``STATE_DIR``: wall time, CPU time, peak RSS.
@@ -31,13 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # test-data generators (tests/support)
 
 from crawler.dedupe import DedupeConfig  # noqa: E402
 from crawler.dedupe.normalize import normalised_codes  # noqa: E402
 
 
 def generate(path: Path, n: int, seed: int) -> None:
-    from crawler.dedupe.synth import bench_records
+    from support.synth import bench_records
 
     if path.exists():
         return
@@ -100,8 +101,9 @@ def compare_minhash(path: Path, n: int = 2000) -> None:
     """Signing alone, per document: rensa vs numpy vs datasketch."""
     import numpy as np
     from datasketch import MinHash
+    from support.numpy_minhash import NumpyMinHash
 
-    from crawler.dedupe.minhash import MinHasher, NumpyMinHash
+    from crawler.dedupe.minhash import MinHasher
 
     cfg = DedupeConfig()
     with path.open("rb") as fh:
@@ -125,8 +127,9 @@ def compare_minhash(path: Path, n: int = 2000) -> None:
 
 
 def tune() -> None:
+    from support.synth import labelled_pairs
+
     from crawler.dedupe import Deduper, Doc, SQLiteStore
-    from crawler.dedupe.synth import labelled_pairs
 
     pairs = labelled_pairs(per_kind=300, seed=2026)
     print(f"{len(pairs)} labelled pairs")

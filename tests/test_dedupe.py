@@ -10,6 +10,8 @@ import numpy as np
 import opencc
 import pytest
 from conftest import golden_records
+from support.numpy_minhash import NumpyMinHash
+from support.synth import NEGATIVE_KINDS, POSITIVE_KINDS, Writer, labelled_pairs
 
 from crawler.dedupe import (
     DedupeConfig,
@@ -20,9 +22,8 @@ from crawler.dedupe import (
     normalise,
     open_store,
 )
-from crawler.dedupe.minhash import MinHasher, NumpyMinHash, shingle_hashes
+from crawler.dedupe.minhash import MinHasher, shingle_hashes
 from crawler.dedupe.normalize import normalised_codes
-from crawler.dedupe.synth import NEGATIVE_KINDS, POSITIVE_KINDS, Writer, labelled_pairs
 from crawler.urls import canonical_url
 
 

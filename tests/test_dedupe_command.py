@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, golden_records
-
-from crawler.dedupe.synth import Writer
+from support.synth import Writer
 
 
 def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
+from support.synth import Writer
 
-from crawler.dedupe.synth import Writer
 from crawler.exceptions import DuplicateItem
 from crawler.items import ArticleItem
 from pipelines.dedupe import DedupePipeline

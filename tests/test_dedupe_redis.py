@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.synth import Writer
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, ParamsMismatch, open_store
-from crawler.dedupe.synth import Writer
 
 REDIS_SERVER = shutil.which("redis-server")
 

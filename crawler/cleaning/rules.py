@@ -13,7 +13,7 @@ never on words that a sentence could contain: an article saying "本文..." or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from re import Pattern
 
 from crawler.cleaning.script import both_scripts
@@ -57,7 +57,6 @@ class SiteRules:
     stops: tuple[LineRule, ...] = ()
     # Chrome lines that may sit anywhere between the meta line and the stop.
     drops: tuple[LineRule, ...] = ()
-    extra: dict[str, Pattern[str]] = field(default_factory=dict)
 
 
 # --- Shared rules: every page, known site or not ---------------------------

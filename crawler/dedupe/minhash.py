@@ -4,7 +4,8 @@ Chinese has no spaces, so a "word" split on ``\\W`` is a whole clause; the unit
 here is the character k-gram of the normalised text (k chosen by measurement,
 see docs/dedupe.md). Shingles are hashed with a vectorised rolling hash and
 signed by rensa's ``RMinHash`` from the flat hash buffer, many documents per
-call. The bench compares this with datasketch and with ``NumpyMinHash`` below.
+call. The bench compares this with datasketch and with a NumPy reference
+(``tests/support/numpy_minhash.py``).
 """
 
 from __future__ import annotations
@@ -79,26 +80,6 @@ class MinHasher:
         return sigs
 
 
-class NumpyMinHash(MinHasher):
-    """Pure-numpy MinHash (multiply-shift permutations), kept for the bench comparison."""
-
-    def __init__(self, shingle: int, num_perm: int, seed: int = 1) -> None:
-        super().__init__(shingle, num_perm, seed)
-        rng = np.random.default_rng(seed)
-        self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
-        self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
-
-    def sign(self, docs: Sequence[Codes]) -> Sig:
-        out = np.full((len(docs), self.num_perm), 0xFFFFFFFF, dtype=np.uint32)
-        with np.errstate(over="ignore"):
-            for i, d in enumerate(docs):
-                h = np.unique(shingle_hashes(d, self.shingle))
-                if len(h):
-                    perm = (h[:, None] * self._a[None, :] + self._b[None, :]) >> np.uint64(32)
-                    out[i] = perm.min(axis=0)
-        return out
-
-
 def band_keys(sigs: Sig, bands: int, rows: int | None = None) -> npt.NDArray[np.int64]:
     """(n, bands) signed 64-bit keys: band index and its rows hashed together.
 
@@ -114,8 +95,3 @@ def band_keys(sigs: Sig, bands: int, rows: int | None = None) -> npt.NDArray[np.
         for j in range(rows):
             h = _fmix(h * _MUL + s[:, :, j])
     return h.view(np.int64)
-
-
-def similarity(a: Sig, b: Sig) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    return float(np.count_nonzero(a == b)) / len(a)
