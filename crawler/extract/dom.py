@@ -38,16 +38,26 @@ TAG_RE = re.compile(r"<[^>]*>")
 LABEL_BEFORE_SCRIPT = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編|时间|時間)\s*[:：]\s*$")
 
 
-def class_tokens(el: Any) -> tuple[set[str], set[str]]:
+NO_TOKENS: frozenset[str] = frozenset()
+
+
+def class_tokens(el: Any) -> tuple[frozenset[str], frozenset[str]]:
     """(whole tokens, parts) of an element's class and id, lower-case."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    whole = set(raw.split())
-    parts = {p for p in CLASS_SPLIT.split(raw) if p}
-    return whole, parts
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return NO_TOKENS, NO_TOKENS  # most elements: nothing to split
+    raw = f"{cls or ''} {ident or ''}".lower()
+    return frozenset(raw.split()), frozenset(p for p in CLASS_SPLIT.split(raw) if p)
 
 
 def _flags(el: Any) -> int:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if not el.get("class") and not el.get("id"):
+        # No class words: only the tag (and itemprop) can say what it is.
+        if el.get("itemprop") == "articleBody":
+            return 0
+        return (CHROME if tag in X.CHROME_TAGS else 0) | (
+            FURNITURE if tag in X.FURNITURE_TAGS else 0)
     whole, parts = class_tokens(el)
     if X.ARTICLE_HINTS.search(f" {el.get('class') or ''} {el.get('id') or ''}".lower()):
         return 0
@@ -62,7 +72,7 @@ def _flags(el: Any) -> int:
     return flags
 
 
-def _caption(whole: set[str], parts: set[str]) -> bool:
+def _caption(whole: frozenset[str], parts: frozenset[str]) -> bool:
     return bool(parts & X.CAPTION_PART_WORDS or whole & X.CAPTION_WHOLE_WORDS)
 
 

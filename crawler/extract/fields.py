@@ -105,12 +105,22 @@ def is_widget(text: str) -> bool:
 # --- helpers ---------------------------------------------------------------------
 
 
-def similarity(a: str, b: str) -> float:
-    """Longest common substring over the longer length: 1.0 for equal strings."""
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """Longest common substring over the longer length: 1.0 for equal strings.
+
+    Below ``floor`` the exact value does not matter to the caller and 0.0 is
+    returned without the quadratic match: the common part can be no longer
+    than the shorter string, so a length ratio under ``floor`` settles it."""
     if not a or not b:
         return 0.0
+    short, long_ = sorted((len(a), len(b)))
+    if short / long_ < floor:
+        return 0.0
+    if a in b or b in a:
+        return short / long_
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size / max(len(a), len(b))
+    ratio = match.size / long_
+    return ratio if ratio >= floor else 0.0
 
 
 def compact(text: str) -> str:
@@ -208,24 +218,33 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
     chosen = _selected(page, ctx.site.selectors.title) if ctx.site else set()
     crumbs = {compact(c) for c in ctx.crumbs}
     lines = page.lines
+    hint_c, meta_c = compact(hint) if hint else "", compact(meta) if meta else ""
+    info: dict[str, bool] = {}  # a line's text -> is an info line (asked up to 4 times each)
+
+    def is_info(text: str) -> bool:
+        if text not in info:
+            info[text] = _is_info_line(text)
+        return info[text]
+
     best: tuple[float, int] | None = None
     for i, line in ctx.lines_between(0, ctx.body_last + 1):
         text = line.text.removeprefix("  • ").strip()
-        size = len(compact(text))
+        text_c = compact(text)
+        size = len(text_c)
         if not X.TITLE_MIN_CHARS <= size <= X.TITLE_MAX_CHARS:
             continue
-        if X.NOT_A_TITLE.match(text) or ctx.is_site_name(text) or compact(text) in crumbs:
+        if X.NOT_A_TITLE.match(text) or ctx.is_site_name(text) or text_c in crumbs:
             continue
-        sim_title = similarity(compact(text), compact(hint)) if hint else 0.0
-        sim_meta = similarity(compact(text), compact(meta)) if meta else 0.0
+        # Below 0.5 a similarity adds nothing to the score and is below 0.9.
+        sim_title = similarity(text_c, hint_c, floor=0.5)
+        sim_meta = similarity(text_c, meta_c, floor=0.5)
         score = 4.0 * sim_title * (sim_title >= 0.5) + 3.0 * sim_meta * (sim_meta >= 0.5)
         score += _heading(line.block) + 2.0 * _title_class(line.block)
         score += 3.0 * (id(line.block) in chosen)
         similar = max(sim_title, sim_meta)
-        if _is_info_line(text) and similar < 0.9:
+        if is_info(text) and similar < 0.9:
             continue  # a line of labels or dates is never the headline
-        nxt = [t for _, t in ctx.lines_between(i + 1, i + 4)]
-        above_info = any(_is_info_line(t.text) for t in nxt)
+        above_info = any(is_info(t.text) for _, t in ctx.lines_between(i + 1, i + 4))
         if score == 0 and not (above_info and i < ctx.body_first):
             continue
         distance = ctx.body_first - i
