@@ -1,0 +1,234 @@
+"""Every benchmark, side by side, into docs/benchmarks.md (on demand).
+
+    python bench/run.py                          # the sizes docs/benchmarks.md shows
+    python bench/run.py --articles 300 --rss 300,600 --dedupe 2000 --out /tmp/b.md  # smoke
+
+Each figure is measured here, now, against its anchor on the same input and
+in the same run, as whole processes (wall and CPU time from ``wait4``, peak RSS
+from ``ru_maxrss``). The machine is shared and noisy: read the ratios, not the
+seconds. What runs:
+
+1. Crawl, per spider: the project's ``scrapy crawl`` against the local replica
+   (no artificial latency), then bare Scrapy (``bench/bare_spider.py``, no
+   project settings) fetching exactly the URLs the project fetched; again
+   with the replica's ``slow`` fault at 50 ms per article page. Articles/s and
+   CPU per 1,000 articles.
+2. Incremental: a second run of the same crawl; its requests / the first's.
+3. Re-fetch: ``scrapy crawl refetch`` of the crawl's output twice (the second
+   gets 304s); URLs/s, CPU and bytes against the full crawl.
+4. Peak RSS of a crawl at two replica sizes (flat is the goal).
+5. Extraction: ``bench/extraction.py`` (project, trafilatura, GNE on the same bytes).
+6. Dedupe: ``bench/bench_dedupe.py`` (``scrapy dedupe`` vs datasketch, whole processes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SPIDERS = ("shanxidayuan", "fissico", "sxnews")
+# The same politeness-free settings for the project and the anchor: the
+# benchmark measures the crawler's own cost, not its delays.
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "16",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "LOG_LEVEL": "INFO"}
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    rss_mib: float
+    status: int
+
+    def per_1000(self, n: int) -> float:
+        return 1000 * self.cpu / max(n, 1)
+
+
+def run_child(cmd: list[str], cwd: Path, env: dict[str, str], logs: Path) -> Run:
+    log = logs / f"child-{time.monotonic_ns()}.log"
+    t0 = time.perf_counter()
+    with log.open("wb") as fh:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=fh, stderr=fh)
+        _, status, usage = os.wait4(proc.pid, 0)
+    run = Run(time.perf_counter() - t0, usage.ru_utime + usage.ru_stime,
+              usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    if run.status not in (0, 1):
+        tail = log.read_text("utf-8", "replace")[-1500:]
+        print(f"bench: exit {run.status}: {' '.join(cmd)}\n{tail}", file=sys.stderr)
+    return run
+
+
+def settings_args(extra: dict[str, str] | None = None) -> list[str]:
+    return [a for k, v in {**FAST, **(extra or {})}.items() for a in ("-s", f"{k}={v}")]
+
+
+def lines(path: Path) -> int:
+    return sum(1 for _ in path.open("rb")) if path.exists() else 0
+
+
+def last_stats(state: Path, spider: str) -> dict[str, Any]:
+    runs = sorted((state / "runs" / spider).glob("*.json"))
+    return json.loads(runs[-1].read_text("utf-8")) if runs else {}
+
+
+class Bench:
+    def __init__(self, work: Path, proxy: str) -> None:
+        self.work = work
+        self.env = {**os.environ, "http_proxy": proxy, "no_proxy": "", "NO_PROXY": "",
+                    "PYTHONPATH": str(ROOT)}
+
+    def crawl(self, spider: str, tag: str, *args: str) -> tuple[Run, Path, Path]:
+        state, out = self.work / f"state-{spider}-{tag}", self.work / f"{spider}-{tag}.jsonl"
+        cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-o", str(out),
+               "-s", f"STATE_DIR={state}", *settings_args(), *args]
+        return run_child(cmd, ROOT, self.env, self.work), out, state
+
+    def bare(self, urls: list[str], tag: str) -> Run:
+        folder = self.work / f"bare-{tag}"  # no scrapy.cfg here: Scrapy's defaults only
+        folder.mkdir(exist_ok=True)
+        (folder / "urls.txt").write_text("\n".join(urls) + "\n", "utf-8")
+        cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "bare_spider.py"),
+               "-a", "urls=urls.txt", "-O", "out.jsonl", *settings_args()]
+        return run_child(cmd, folder, self.env, self.work)
+
+
+def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
+    from replica import Replica
+
+    out = ["## Crawl: the project against bare Scrapy on the same URLs", "",
+           f"A replica of {args.articles:,} articles per site, served from this process "
+           "(its cost is in neither figure). Bare Scrapy fetches exactly the URLs the "
+           "project fetched (listings, homes, articles), in one process with Scrapy's "
+           "defaults and the same concurrency.", "",
+           "| spider | latency | articles | project articles/s | bare articles/s | "
+           "throughput ratio | project CPU s / 1,000 | bare CPU s / 1,000 | CPU ratio |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    extra = ["", "## Incremental runs and re-fetches", "",
+             "| spider | 2nd run requests / 1st | re-fetch (304) URLs/s | re-fetch CPU / crawl "
+             "CPU | re-fetch bytes / crawl bytes |", "| --- | --- | --- | --- | --- |"]
+    for spider in args.spiders.split(","):
+        for latency in (0.0, 0.05):
+            with Replica(articles=args.articles) as replica:
+                if latency:
+                    replica.fault("slow", delay=latency)
+                bench = Bench(work, replica.proxy_url)
+                tag = f"{int(latency * 1000)}ms"
+                before = len(replica.hits())
+                run, output, state = bench.crawl(spider, tag)
+                urls = list(dict.fromkeys(u for _, u in replica.hits()[before:]
+                                          if not u.endswith("/robots.txt")))
+                n = lines(output)
+                bare = bench.bare(urls, f"{spider}-{tag}")
+                out.append(
+                    f"| {spider} | {int(latency * 1000)} ms | {n:,} | {n / run.wall:,.0f} | "
+                    f"{n / bare.wall:,.0f} | {bare.wall / run.wall:.2f}× | "
+                    f"{run.per_1000(n):.2f} | {bare.per_1000(n):.2f} | "
+                    f"{run.cpu / max(bare.cpu, 1e-9):.2f}× |")
+                if latency:
+                    continue
+                first = last_stats(state, spider)
+                bench.crawl(spider, tag)  # the second, incremental run
+                second = last_stats(state, spider)
+                refetch_in = output
+                crawl_bytes = first.get("downloader/response_bytes", 0)
+                bench.crawl("refetch", f"{spider}-a", "-a", f"input={refetch_in}",
+                            "-s", f"STATE_DIR={work / f'refetch-{spider}'}")
+                re_run, _, _ = bench.crawl("refetch", f"{spider}-b", "-a",
+                                           f"input={refetch_in}",
+                                           "-s", f"STATE_DIR={work / f'refetch-{spider}'}")
+                re_stats = last_stats(work / f"refetch-{spider}", "refetch")
+                extra.append(
+                    f"| {spider} | {second.get('downloader/request_count', 0)} / "
+                    f"{first.get('downloader/request_count', 0)} = "
+                    f"{second.get('downloader/request_count', 0) / max(1, first.get('downloader/request_count', 1)):.3f} | "  # noqa: E501
+                    f"{n / re_run.wall:,.0f} | {re_run.cpu / max(run.cpu, 1e-9):.2f}× | "
+                    f"{re_stats.get('downloader/response_bytes', 0) / max(1, crawl_bytes):.3f} "
+                    f"({re_stats.get('downloader/response_status_count/304', 0)} × 304) |")
+    return [*out, *extra]
+
+
+def rss_section(args: argparse.Namespace, work: Path) -> list[str]:
+    from replica import Replica
+
+    sizes = [int(x) for x in args.rss.split(",")]
+    out = ["", "## Peak memory of a crawl", "", "| spider | " + " | ".join(
+        f"{n:,} articles" for n in sizes) + " |", "| --- |" + " --- |" * len(sizes)]
+    for spider in ("fissico",):
+        cells = []
+        for n in sizes:
+            with Replica(articles=n) as replica:
+                run, output, _ = Bench(work, replica.proxy_url).crawl(spider, f"rss{n}")
+                cells.append(f"{run.rss_mib:.0f} MiB ({lines(output):,} exported)")
+        out.append(f"| {spider} | " + " | ".join(cells) + " |")
+    return out
+
+
+def tool_section(title: str, cmd: list[str]) -> list[str]:
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    body = res.stdout.strip() or res.stderr.strip()[-2000:]
+    return ["", f"## {title}", "", f"`{' '.join(cmd[1:])}`", "", body]
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    names = ("scrapy", "parsel", "lxml", "trafilatura", "gne", "datasketch", "rensa")
+    return ", ".join(f"{n} {version(n)}" for n in names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000, help="replica articles per site")
+    ap.add_argument("--rss", default="2000,20000", help="replica sizes for peak RSS")
+    ap.add_argument("--dedupe", type=int, default=100_000, help="documents for dedupe")
+    ap.add_argument("--spiders", default=",".join(SPIDERS))
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument("--skip", default="", help="comma-separated: crawl,rss,extraction,dedupe")
+    args = ap.parse_args(argv)
+    skip = set(args.skip.split(","))
+    started = time.time()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        doc = ["# Benchmarks", "",
+               f"Made by `python bench/run.py --articles {args.articles} --rss {args.rss} "
+               f"--dedupe {args.dedupe}` on {dt.date.today().isoformat()}: "
+               f"{platform.machine()}, {os.cpu_count()} cores, Python "
+               f"{platform.python_version()}; {versions()}. Whole processes; ratios are "
+               "from the same run (a shared, noisy machine: read the ratios).", ""]
+        if "crawl" not in skip:
+            doc += crawl_section(args, work)
+        if "rss" not in skip:
+            doc += rss_section(args, work)
+        if "extraction" not in skip:
+            doc += tool_section("Extraction: the project, trafilatura and GNE on the same bytes",
+                                [sys.executable, "bench/extraction.py", "--no-stripped"])
+        if "dedupe" not in skip:
+            doc += tool_section("Dedupe: scrapy dedupe against datasketch MinHashLSH",
+                                [sys.executable, "bench/bench_dedupe.py", "--docs",
+                                 str(args.dedupe), "--workdir", str(work / "dedupe")])
+        doc += ["", f"({time.time() - started:.0f} s in all.)", ""]
+        tmp = args.out.with_suffix(".tmp")
+        tmp.write_text("\n".join(doc), "utf-8")
+        tmp.replace(args.out)
+        print(f"wrote {args.out}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
