@@ -152,6 +152,10 @@ class RefetchBook:
     def __init__(self, state: RefetchState) -> None:
         self.state = state
         self.earlier: dict[str, str] = {}  # record id -> fingerprint of the input's text
+        # Answered 304: record id -> the stored record's fingerprint. Its record
+        # is the one an earlier re-fetch stored, fingerprinted and indexed then:
+        # neither re-signed nor indexed again (the pipelines read this).
+        self.not_modified: dict[str, str] = {}
 
     def earlier_fingerprint(self, rid: str) -> str | None:
         """What the text was before: from the input, else from an earlier re-fetch."""

@@ -15,6 +15,8 @@ A re-fetch gives one record per input document, so its records (they carry a
   and ``dedupe/not_a_page/<status>``): compared, a gone page whose earlier text
   another input document shares would be dropped; indexed, it would make a
   later real copy of that text a duplicate of a page that is gone.
+- a record answered 304 (not modified) is the one an earlier re-fetch stored,
+  compared and indexed: not signed or indexed again (``dedupe/not_modified``).
 - ``new``, ``updated`` and ``unchanged`` records are pages fetched now: they are
   compared and indexed like a crawl's, and a duplicate is kept and marked with
   ``duplicate_of`` even in ``drop`` mode (``dedupe/marked_refetch``).
@@ -30,6 +32,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.exceptions import DuplicateItem
+from crawler.state.runtime import crawl_state
 
 # Re-fetch statuses whose record is no page fetched now (its text is the input's).
 NOT_A_PAGE = frozenset({"gone", "error"})
@@ -76,6 +79,13 @@ class DedupePipeline:
         if status in NOT_A_PAGE:
             self._inc("skipped", site)
             self._inc(f"not_a_page/{status}", None)
+            return item
+        book = crawl_state(self.crawler).refetch if status is not None else None
+        if book is not None and isinstance(rid, str) and rid in book.not_modified:
+            # Answered 304: the record an earlier re-fetch compared and indexed.
+            del book.not_modified[rid]
+            self._inc("skipped", site)
+            self._inc("not_modified", None)
             return item
         if not isinstance(text, str) or not text.strip() or not isinstance(rid, str):
             # Nothing to compare (a crawl's headline-only page without a body).

@@ -35,13 +35,16 @@ class RefetchStatusPipeline:
         adapter = ItemAdapter(item)
         if adapter.get("status") is None:
             rid = adapter["id"]
-            now = text_fingerprint(adapter.get("text") or "")
             book = crawl_state(self.crawler).refetch
             assert book is not None, "the refetch spider puts its book in crawl_state"
+            stored = book.not_modified.get(rid)
+            # A 304 re-emits the stored record: its fingerprint is stored too.
+            now = stored or text_fingerprint(adapter.get("text") or "")
             before = book.earlier_fingerprint(rid)
             adapter["status"] = ("new" if before is None
                                  else "unchanged" if before == now else "updated")
-            book.state.save_fingerprint(rid, now)
+            if not stored:
+                book.state.save_fingerprint(rid, now)
         self.stats.inc_value(f"refetch/status/{adapter['status']}")
         self.stats.inc_value(f"refetch/site/{adapter.get('site') or 'unknown'}")
         return item

@@ -184,6 +184,7 @@ class RefetchSpider(scrapy.Spider):
                 yield self.problem_item(target, "error", "304 without a stored page")
                 return
             record = known["record"]
+            self.book.not_modified[target.id] = known.get("fingerprint") or ""
         else:
             page = ArticlePage.from_response(response, site)
             try:

@@ -49,6 +49,9 @@ def test_statuses_against_a_changing_replica(replica: Any, tmp_path: Path) -> No
     assert got == {untouched[0]["url"]: "unchanged", new_url: "new"}
     # The page known from the first run was asked for conditionally and came back 304.
     assert "Crawled (304)" in again.log
+    # Its stored record is re-emitted as it was: not signed or indexed again.
+    assert "'dedupe/not_modified': 1" in again.log
+    assert "'dedupe/kept': 1" in again.log  # only the new page
 
 
 def test_seed_files_come_back_unchanged(replica: Any, tmp_path: Path) -> None:
