@@ -177,7 +177,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     docs = args.workdir / f"docs-{args.docs}-{args.seed}.jsonl"
     generate(docs, args.docs, args.seed)
-    compare_minhash(docs)
+    compare_minhash(docs, min(2000, args.docs))
 
     state = args.workdir / "state"
     shutil.rmtree(state, ignore_errors=True)

@@ -179,7 +179,9 @@ def rss_section(args: argparse.Namespace, work: Path) -> list[str]:
 
 def tool_section(title: str, cmd: list[str]) -> list[str]:
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
-    body = res.stdout.strip() or res.stderr.strip()[-2000:]
+    body = res.stdout.strip()
+    if res.returncode:
+        body += f"\n\n(exit {res.returncode}: {res.stderr.strip()[-1500:]})"
     return ["", f"## {title}", "", f"`{' '.join(cmd[1:])}`", "", body]
 
 
