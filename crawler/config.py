@@ -3,7 +3,7 @@
 ``project_settings(settings)`` reads every setting the project defines for
 itself (``STATE_DIR``, ``FETCH_GUARD_ENABLED``, ``FRONTIER_*``, ``DELTAFETCH_*``,
 ``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``TEXT_SCRIPT``, ``DEDUP_*``,
-``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``) from a
+``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``, ``REDIS_*``) from a
 Scrapy ``Settings`` object and returns them typed and checked, or raises
 ``SettingsError`` with one line: ``bad setting DEDUP_ROWS='0': must be >= 1``.
 
@@ -177,6 +177,13 @@ def _redis_url(value: Any) -> str:
     _fail(f"must be a {', '.join(s + '://' for s in REDIS_SCHEMES)} URL")
 
 
+def _optional_redis_url(value: Any) -> str | None:
+    # None and "" (-s REDIS_URL=) both mean "not distributed".
+    if value is None or value == "":
+        return None
+    return _redis_url(value)
+
+
 def _str(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -191,6 +198,7 @@ Seconds = Annotated[float, PlainValidator(_positive_float)]
 DirPath = Annotated[Path, PlainValidator(_path)]
 OptionalPath = Annotated[Path | None, PlainValidator(_optional_path)]
 RedisUrl = Annotated[str, PlainValidator(_redis_url)]
+OptionalRedisUrl = Annotated[str | None, PlainValidator(_optional_redis_url)]
 Text = Annotated[str, PlainValidator(_str)]
 
 
@@ -233,6 +241,9 @@ class ProjectSettings(BaseModel):
     health_max_failed_share: Fraction
     health_max_challenged_share: Fraction
     health_max_fallback_share: Fraction
+    redis_url: OptionalRedisUrl
+    redis_lease_seconds: Seconds
+    redis_idle_close_seconds: Seconds
 
     @model_validator(mode="after")
     def _cross_field(self, info: ValidationInfo) -> Self:

@@ -5,9 +5,9 @@
   which Scrapy's offsite filtering lets through when they carry ``dont_filter``.
 - ``DurableDeltaFetch`` is scrapy-deltafetch made fit for current Scrapy: it
   handles asynchronous spider output, keeps its state in SQLite under
-  ``STATE_DIR``, and records an article as seen only once its item has gone
-  through every pipeline and reached the exporters (``item_scraped``), not when
-  the spider yields it.
+  ``STATE_DIR`` (on the shared Redis server with ``REDIS_URL``), and records an
+  article as seen only once its item has gone through every pipeline and
+  reached the exporters (``item_scraped``), not when the spider yields it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from crawler.config import project_settings
 from crawler.exceptions import DuplicateItem, FetchDropped
 from crawler.state import state_dir
 from crawler.state.runtime import crawl_state
-from crawler.state.seen import SeenStore
+from crawler.state.seen import AnySeenStore, RedisSeenStore, SeenStore
 from crawler.urls import refuse_reason
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class DurableDeltaFetch(DeltaFetch):
     outputs hold but the state lacks (a crash between write and mark) are
     recorded. With no output at all, nothing is marked."""
 
-    db: SeenStore
+    db: AnySeenStore
     crawler: Crawler
     marking: bool = True
 
@@ -116,7 +116,10 @@ class DurableDeltaFetch(DeltaFetch):
         # the spider's validated arguments carry it (never a spider attribute).
         args = crawl_state(self.crawler).args
         reset = self.reset or bool(getattr(args, "deltafetch_reset", False))
-        self.db = SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
+        redis_url = project_settings(self.crawler.settings).redis_url
+        # A distributed crawl (REDIS_URL) shares one seen-set between its workers.
+        self.db = RedisSeenStore(redis_url, spider.name, reset=reset) if redis_url \
+            else SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
         crawl_state(self.crawler).seen = self.db
         feeds = self.crawler.settings.getdict("FEEDS")

@@ -178,3 +178,15 @@ DEDUP_OFFLINE_COMMIT_EVERY = 65_536  # scrapy dedupe: records between commits
 DEDUP_SQLITE_PATH = None  # default STATE_DIR/dedupe/dedupe.sqlite3
 DEDUP_REDIS_URL = "redis://localhost:6379/0"
 DEDUP_REDIS_PREFIX = "dedupe:"
+
+# --- Distributed crawls (crawler.distributed; README "Distributed crawling") ---
+# One switch: -s REDIS_URL=redis://host:port/db makes this worker one of several
+# sharing one crawl: scrapy-redis' scheduler queue and dupefilter (persistent,
+# Scrapy's fingerprints, in-flight requests leased per worker), the seen-set
+# (what was exported) and the dedupe index (DEDUP_BACKEND=redis at this URL) all
+# on that server. The addon below applies it after -s values are read; unset,
+# everything stays embedded (SQLite under STATE_DIR).
+REDIS_URL = None
+REDIS_LEASE_SECONDS = 30.0  # a worker silent this long is dead: its in-flight requests go back
+REDIS_IDLE_CLOSE_SECONDS = 30.0  # queue and every worker's in-flight set empty this long: done
+ADDONS = {"crawler.distributed.addon.DistributedAddon": 0}

@@ -27,7 +27,8 @@ from pipelines.window import DateWindowPipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 # The settings this module owns: crawler/settings.py's names of these forms.
-OWN_PREFIXES = ("DEDUP_", "FRONTIER_", "REFETCH_", "DELTAFETCH_", "BACKOFF_", "HEALTH_")
+OWN_PREFIXES = ("DEDUP_", "FRONTIER_", "REFETCH_", "DELTAFETCH_", "BACKOFF_", "HEALTH_",
+                "REDIS_")
 OWN_NAMES = ("STATE_DIR", "TEXT_SCRIPT", "WINDOW_ENABLED", "FETCH_GUARD_ENABLED",
              "RUN_SUMMARY_ENABLED")
 

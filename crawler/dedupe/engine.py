@@ -199,6 +199,19 @@ class Deduper:
         return first_id is not None and (self.config.same_id_is_duplicate or first_id != doc.id)
 
     def _check(self, p: Prepared, sig: Sig, bands: list[int]) -> Verdict:
+        # The store applies the check's inserts atomically with its lookup, or
+        # refuses them when another process wrote in between (Redis, several
+        # workers): then the check is made again against what is there now.
+        while True:
+            verdict = self._decide(p, sig, bands)
+            if self.store.settle():
+                break
+        self._pending += 1
+        if self._pending >= self.config.commit_every:
+            self.commit()
+        return verdict
+
+    def _decide(self, p: Prepared, sig: Sig, bands: list[int]) -> Verdict:
         doc = p.doc
         has_text = len(p.codes) > 0
         found = self.store.lookup(p.url, p.digest, bands if has_text else [],
@@ -226,9 +239,6 @@ class Deduper:
         if p.url is not None:
             self.store.add_url(p.url, verdict.first_id if verdict.duplicate and verdict.first_id
                                else doc.id)
-        self._pending += 1
-        if self._pending >= self.config.commit_every:
-            self.commit()
         return verdict
 
     def commit(self) -> None:

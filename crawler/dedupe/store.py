@@ -11,8 +11,12 @@ Two backends with one interface:
   before ``commit()`` forgets the uncommitted documents (they are kept again next
   run — never lost).
 * ``RedisStore`` — hashes under ``DEDUP_REDIS_PREFIX`` on a shared server, for
-  distributed crawls. First-writer-wins via ``HSETNX``; ``commit()`` is a no-op
-  because each ``add`` is applied when made.
+  distributed crawls. A check and its insert are one optimistic transaction:
+  ``lookup`` WATCHes the key hashes, the ``add_*`` that follow are queued, and
+  ``settle()`` applies them in MULTI/EXEC; when another worker wrote in between,
+  EXEC fails, nothing is written and the engine checks the document again
+  against what is there now. So two workers never both keep near copies.
+  ``commit()`` is a no-op: each settled check is applied when made.
 
 Compact on purpose: every key is a 64-bit integer that *is* the rowid of one
 table, pointing to a document number, so a million documents × bands stays on
@@ -53,6 +57,12 @@ class DedupeStore(Protocol):
     def add_url(self, url: str, first_id: str) -> None: ...
 
     def add_doc(self, doc_id: str, digest: int, bands: Sequence[int], sig: Sig) -> None: ...
+
+    def settle(self) -> bool:
+        """Apply the ``add_*`` since the last ``lookup`` atomically with it: ``False``
+        (nothing written) when the state changed in between, so the check must be
+        made again."""
+        ...
 
     def commit(self) -> None: ...
 
@@ -175,6 +185,11 @@ class SQLiteStore:
         for k in bands:
             self._new_keys.setdefault(k, n)
 
+    def settle(self) -> bool:
+        """Always ``True``: one process' adds wait for ``commit()``, where a key
+        another process wrote first keeps its first document."""
+        return True
+
     @contextlib.contextmanager
     def _write_lock(self) -> Iterator[None]:
         """One short write transaction; ``IMMEDIATE`` takes the write lock first,
@@ -235,6 +250,9 @@ class RedisStore:
         p = prefix
         self._k_url, self._k_exact, self._k_band = f"{p}url", f"{p}exact", f"{p}band"
         self._k_sig, self._k_meta = f"{p}sig", f"{p}meta"
+        self._watch: Any = None  # the pipeline of the check in progress (WATCHing)
+        self._ops: list[tuple[str, str, str, Any]] = []
+        self.conflicts = 0  # checks made again because another worker wrote first
 
     def check_params(self, params: dict[str, str]) -> None:
         raw = self._r.hgetall(self._k_meta)
@@ -247,38 +265,70 @@ class RedisStore:
 
     def lookup(self, url: str | None, digest: int, bands: Sequence[int],
                want_exact: bool = True) -> Lookup:
-        pipe = self._r.pipeline(transaction=False)
-        pipe.hget(self._k_url, url or "")
-        pipe.hget(self._k_exact, str(digest))
+        self._discard()
+        pipe = self._r.pipeline()
+        # WATCH first: a write to any of these hashes by another worker between
+        # here and settle() makes its EXEC fail (optimistic locking).
+        pipe.watch(self._k_url, self._k_exact, self._k_band)
+        self._watch, self._ops = pipe, []
+        url_hit = pipe.hget(self._k_url, url) if url is not None else None
+        exact_hit = pipe.hget(self._k_exact, str(digest)) if want_exact else None
+        found = Lookup(url_id=url_hit.decode() if url_hit else None,
+                       exact_id=exact_hit.decode() if exact_hit else None)
         if bands:
-            pipe.hmget(self._k_band, [str(k) for k in bands])
-        res = pipe.execute()
-        found = Lookup(
-            url_id=res[0].decode() if url is not None and res[0] else None,
-            exact_id=res[1].decode() if want_exact and res[1] else None,
-        )
-        if bands:
-            ids = sorted({v.decode() for v in res[2] if v})
+            ids = sorted({v.decode() for v in pipe.hmget(self._k_band, [str(k) for k in bands])
+                          if v})
             if ids:
-                sigs = self._r.hmget(self._k_sig, ids)
+                sigs = pipe.hmget(self._k_sig, ids)
                 found.candidates = [(i, np.frombuffer(s, dtype=np.uint32))
                                     for i, s in zip(ids, sigs, strict=True) if s]
         return found
 
     def add_url(self, url: str, first_id: str) -> None:
-        self._r.hsetnx(self._k_url, url, first_id)
+        self._op(("hsetnx", self._k_url, url, first_id))
 
     def add_doc(self, doc_id: str, digest: int, bands: Sequence[int], sig: Sig) -> None:
-        pipe = self._r.pipeline(transaction=False)
-        pipe.hsetnx(self._k_exact, str(digest), doc_id)
+        self._op(("hsetnx", self._k_exact, str(digest), doc_id))
         if bands:
-            pipe.hsetnx(self._k_sig, doc_id, sig.astype(np.uint32).tobytes())
+            self._op(("hsetnx", self._k_sig, doc_id, sig.astype(np.uint32).tobytes()))
             for k in bands:
-                pipe.hsetnx(self._k_band, str(k), doc_id)
-        pipe.execute()
+                self._op(("hsetnx", self._k_band, str(k), doc_id))
+
+    def _op(self, op: tuple[str, str, str, Any]) -> None:
+        if self._watch is not None:
+            self._ops.append(op)
+        else:  # an add without a lookup before it: applied at once, first writer wins
+            getattr(self._r, op[0])(*op[1:])
+
+    def settle(self) -> bool:
+        import redis
+
+        pipe, ops = self._watch, self._ops
+        self._watch, self._ops = None, []
+        if pipe is None:
+            return True
+        try:
+            if not ops:
+                return True  # nothing to write: the lookup's answer stands
+            pipe.multi()
+            for name, *args in ops:
+                getattr(pipe, name)(*args)
+            pipe.execute()
+            return True
+        except redis.WatchError:
+            self.conflicts += 1
+            return False
+        finally:
+            pipe.reset()
+
+    def _discard(self) -> None:
+        if self._watch is not None:
+            self._watch.reset()
+        self._watch, self._ops = None, []
 
     def commit(self) -> None:
         """Nothing to do: every ``add_*`` is applied on the server when made."""
 
     def close(self) -> None:
+        self._discard()
         self._r.close()

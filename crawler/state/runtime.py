@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from crawler.refetch import RefetchBook
     from crawler.state.frontier import Frontier
-    from crawler.state.seen import SeenStore
+    from crawler.state.seen import AnySeenStore
 
 _ATTRIBUTE = "_crawl_state"
 
@@ -24,7 +24,7 @@ _ATTRIBUTE = "_crawl_state"
 @dataclass
 class CrawlState:
     args: Any = None  # the spider's validated arguments (crawler.args.CrawlArgs …)
-    seen: SeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
+    seen: AnySeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
     frontier: Frontier | None = None  # listing walks, pending articles, failures
     refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
 

@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from crawler.state.db import connect
 
@@ -114,3 +115,75 @@ def _record_id(line: bytes) -> str | None:
     rid = record.get("id") if isinstance(record, dict) else None
     return rid if isinstance(rid, str) and ID_RE.fullmatch(rid) else None
 
+
+
+class RedisSeenStore:
+    """The seen-set of a distributed crawl (``REDIS_URL``): one hash per spider,
+    ``<spider>:seen`` (key -> the time it was marked), on the shared server, so an
+    article one worker exported is neither fetched nor exported by another.
+
+    Same interface and rule as ``SeenStore``: a key is added once its record's
+    line is on disk in the worker's own output. ``reconcile`` reads that worker's
+    outputs back (its offsets kept per host and path in ``<spider>:reconciled``).
+    ``reset`` forgets the whole shared set: start one worker with it, then the others.
+    """
+
+    def __init__(self, url: str, spider: str, reset: bool = False, client: Any = None) -> None:
+        import socket
+
+        import redis
+
+        self._r: Any = client if client is not None else redis.Redis.from_url(url)
+        self.path = f"{url} {spider}:seen"
+        self._key, self._done = f"{spider}:seen", f"{spider}:reconciled"
+        self._host = socket.gethostname()
+        self.opened_at = time.time()
+        if reset:
+            self._r.delete(self._key, self._done)
+
+    @staticmethod
+    def _text(key: object) -> str:
+        return key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key)
+
+    def __contains__(self, key: object) -> bool:
+        return bool(self._r.hexists(self._key, self._text(key)))
+
+    def known_before(self, key: str | bytes) -> bool:
+        at = self._r.hget(self._key, self._text(key))
+        return at is not None and float(at) < self.opened_at
+
+    def add(self, key: str | bytes) -> bool:
+        return bool(self._r.hsetnx(self._key, self._text(key), repr(time.time())))
+
+    def reconcile(self, path: Path) -> int:
+        try:
+            stat = path.stat()
+        except OSError:
+            return 0
+        name = f"{self._host}:{path.resolve()}"
+        raw = self._r.hget(self._done, name)
+        inode, offset = (int(x) for x in raw.split(b" ")) if raw else (0, 0)
+        start = offset if inode == stat.st_ino and offset <= stat.st_size else 0
+        end, now = start, repr(time.time())
+        pipe = self._r.pipeline(transaction=False)
+        for line, offset in _complete_lines(path, start):
+            end = offset
+            rid = _record_id(line)
+            if rid is not None:
+                pipe.hsetnx(self._key, rid, now)
+        added = sum(int(n) for n in pipe.execute())
+        self._r.hset(self._done, name, f"{stat.st_ino} {end}")
+        return added
+
+    def __setitem__(self, key: str | bytes, _value: object) -> None:
+        self.add(key)
+
+    def __len__(self) -> int:
+        return int(self._r.hlen(self._key))
+
+    def close(self) -> None:
+        self._r.close()
+
+
+# What the components type against: either store.
+AnySeenStore = SeenStore | RedisSeenStore
