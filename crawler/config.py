@@ -238,6 +238,8 @@ class ProjectSettings(BaseModel):
     backoff_max_delay: Seconds
     backoff_challenge_limit: PositiveInt
     run_summary_enabled: Bool
+    feed_fsync_lines: PositiveInt
+    feed_fsync_seconds: Seconds
     health_max_failed_share: Fraction
     health_max_challenged_share: Fraction
     health_max_fallback_share: Fraction

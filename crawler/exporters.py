@@ -1,10 +1,13 @@
 """JSONL in the seed format: UTF-8 text (no ``\\u`` escapes), fixed key order,
 one record per line, each line on disk before the crawl goes on.
 
-Every record is flushed and fsynced when written: the deltafetch middleware
-marks an article seen (``item_scraped``, after Scrapy's feed exporter has
-written it) only once its line is durable, so a crash or a power loss can make
-a later run fetch an article again, never lose one. Appending to a file whose
+Every record is flushed when written and fsynced in groups (every
+``FEED_FSYNC_LINES`` lines or ``FEED_FSYNC_SECONDS``, and at the end): the
+deltafetch middleware and the frontier hand their marks to the crawl's
+``DurabilityBarrier``, which runs them after the fsync that covers the line,
+so a crash or a power loss can make a later run fetch an article again, never
+lose one. With ``FEED_FSYNC_LINES = 1`` (or more than one output file) each
+line is synced as it is written. Appending to a file whose
 last line a kill cut short first cuts that partial line off (its article was
 never marked seen and is exported again).
 """
@@ -14,12 +17,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Any
+import time
+from typing import Any, Self
 
 from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
 from scrapy.exporters import BaseItemExporter
 
+from crawler.config import project_settings
 from crawler.items import seed_record
+from crawler.state.durable import DurabilityBarrier
+from crawler.state.runtime import crawl_state
 
 logger = logging.getLogger(__name__)
 TAIL_CHUNK = 1 << 16
@@ -56,10 +64,23 @@ def cut_partial_line(fd: int) -> int:
 
 
 class SeedJsonLinesExporter(BaseItemExporter):
-    def __init__(self, file: Any, **kwargs: Any) -> None:
+    def __init__(self, file: Any, *, barrier: DurabilityBarrier | None = None,
+                 sync_lines: int = 1, sync_seconds: float = 0.0, **kwargs: Any) -> None:
         super().__init__(dont_fail=True, **kwargs)
         self.file = file
         self._fd = _fileno(file)
+        self.barrier = barrier or DurabilityBarrier()
+        self.sync_lines, self.sync_seconds = sync_lines, sync_seconds
+        self._unsynced = 0
+        self._last_sync = time.monotonic()
+        self._timer: Any = None
+        self._grouped = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, file: Any, **kwargs: Any) -> Self:
+        own = project_settings(crawler.settings)
+        return cls(file, barrier=crawl_state(crawler).durable, sync_lines=own.feed_fsync_lines,
+                   sync_seconds=own.feed_fsync_seconds, **kwargs)
 
     def start_exporting(self) -> None:
         if self._fd is None:
@@ -68,7 +89,17 @@ class SeedJsonLinesExporter(BaseItemExporter):
             self.file.flush()
             cut = cut_partial_line(self._fd)
         except OSError:  # a pipe or a terminal: nothing to repair
+            self._fd = None
             return
+        if self.sync_lines > 1:
+            # Group commit: marks wait in the barrier for the fsync that covers them.
+            self.barrier.register(self._sync)
+            self._grouped = True
+            if self.sync_seconds > 0:
+                from twisted.internet.task import LoopingCall
+
+                self._timer = LoopingCall(self._sync_if_due)
+                self._timer.start(self.sync_seconds, now=False)
         if cut:
             name = getattr(self.file, "name", "the output")
             logger.warning("%s ended in a partial line (%d bytes) a crash left; cut it off "
@@ -79,8 +110,30 @@ class SeedJsonLinesExporter(BaseItemExporter):
         line = dumps_record(item) + "\n"
         self.file.write(line.encode("utf-8"))
         self.file.flush()
+        self._unsynced += 1
+        if not self.barrier.buffering or self._unsynced >= self.sync_lines:
+            self._sync()
+
+    def _sync_if_due(self) -> None:
+        if self._unsynced and time.monotonic() - self._last_sync >= self.sync_seconds:
+            self._sync()
+
+    def _sync(self) -> None:
         if self._fd is not None:
             try:
                 os.fsync(self._fd)
             except OSError:  # stdout to a pipe: flushed is all there is
                 self._fd = None
+        self._unsynced = 0
+        self._last_sync = time.monotonic()
+        if self._grouped:
+            self.barrier.synced()
+
+    def finish_exporting(self) -> None:
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        self.file.flush()
+        self._sync()
+        if self._grouped:
+            self._grouped = False
+            self.barrier.unregister(self._sync)

@@ -55,6 +55,9 @@ class FrontierExtension:
     def spider_closed(self, spider: Spider) -> None:
         if self.frontier is None:
             return
+        # The feeds close after this handler: sync them now, so what waits for
+        # their last lines is settled before the counts.
+        crawl_state(self.crawler).durable.flush()
         stats = self.crawler.stats
         assert stats is not None
         for key, value in self.frontier.counts().items():
@@ -69,7 +72,8 @@ class FrontierExtension:
             self.frontier.done(key)
 
     def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
-        self._settle(response)
+        # Off the pending list once the line is on disk, not before.
+        crawl_state(self.crawler).durable.after_sync(lambda: self._settle(response))
 
     def item_dropped(self, item: Any, response: Response | None, exception: BaseException,
                      spider: Spider) -> None:

@@ -138,6 +138,9 @@ class DurableDeltaFetch(DeltaFetch):
                             "writing and marking): recorded as exported", path, added)
 
     def spider_closed(self, spider: Spider) -> None:
+        # Scrapy closes the feeds in a task that runs after this handler: sync
+        # them now, so the marks waiting for their last lines are made.
+        crawl_state(self.crawler).durable.flush()
         self.db.close()
 
     def _mark(self, response: Response | None, item: Any = None) -> None:
@@ -154,7 +157,8 @@ class DurableDeltaFetch(DeltaFetch):
                 self.stats.inc_value("deltafetch/stored")
 
     def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
-        self._mark(response, item)
+        # Marked once the line is on disk: after the fsync that covers it.
+        crawl_state(self.crawler).durable.after_sync(lambda: self._mark(response, item))
 
     def item_dropped(self, item: Any, response: Response | None, exception: BaseException,
                      spider: Spider) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from crawler.exporters import SeedJsonLinesExporter
 from crawler.items import ALL_FIELDS, INTERNAL_FIELDS, SEED_FIELDS, ArticleItem
@@ -73,3 +74,25 @@ def test_polite_and_safe_defaults() -> None:
     handlers = s.getdict("DOWNLOAD_HANDLERS")
     assert all(handlers[k] is None for k in ("file", "data", "ftp", "s3"))
     assert s["STATE_DIR"].endswith(".state")
+
+
+def test_marks_wait_for_the_fsync_that_covers_their_line(tmp_path: Path) -> None:
+    from unittest import mock
+
+    from crawler.state.durable import DurabilityBarrier
+
+    barrier = DurabilityBarrier()
+    done: list[int] = []
+    with (tmp_path / "o.jsonl").open("wb") as fh, mock.patch("os.fsync") as fsync:
+        exporter = SeedJsonLinesExporter(fh, barrier=barrier, sync_lines=3)
+        exporter.start_exporting()
+        for n in range(4):
+            exporter.export_item(ArticleItem(id=f"{n:016x}", text="正文"))
+            barrier.after_sync(lambda n=n: done.append(n))
+            # Nothing is marked before an fsync covers its line.
+            assert done == ([0, 1] if n >= 2 else []), (n, done)
+            assert fsync.call_count == (1 if n >= 2 else 0)
+        barrier.flush()  # the spider closes: the last line is synced, its mark made
+        assert done == [0, 1, 2, 3] and fsync.call_count == 2
+        exporter.finish_exporting()
+    assert (tmp_path / "o.jsonl").read_text("utf-8").count("\n") == 4

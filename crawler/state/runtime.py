@@ -8,8 +8,10 @@ and middlewares read what they need from it in ``from_crawler`` or later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from crawler.state.durable import DurabilityBarrier
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -27,6 +29,8 @@ class CrawlState:
     seen: AnySeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
     frontier: Frontier | None = None  # listing walks, pending articles, failures
     refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
+    # What waits for the output's lines to be on disk (the exporter syncs in groups).
+    durable: DurabilityBarrier = field(default_factory=DurabilityBarrier)
 
 
 def crawl_state(crawler: Crawler) -> CrawlState:
