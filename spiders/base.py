@@ -53,6 +53,12 @@ class NewsSpider(scrapy.Spider):
     uses_frontier = True
     args_model: ClassVar[type[CrawlArgs]] = CrawlArgs  # its -a arguments (scrapy describe)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        site = cls.__dict__.get("site")
+        if site is not None:
+            _add_contracts(cls, site)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = self.validate_args(kwargs)
         super().__init__(*args)
@@ -343,3 +349,30 @@ class NewsSpider(scrapy.Spider):
             self._inc("frontier/given_up")
             self.logger.warning("Giving up %s after %d failures (last: %s)", key,
                                 self.frontier.max_tries, reason)
+
+
+# Contracts (``scrapy check SITE``), on the pages the site description names.
+# Scrapy reads contracts from a callback's docstring, so each site spider gets
+# callbacks of its own that only carry the docstring and call the shared one.
+CONTRACTS = {
+    "parse_article": ("sample_article", "@returns items 1 1\n@returns requests 0 0\n"
+                      "@scrapes id url site title text published_at"),
+    "parse_listing": ("sample_listing", "@returns items 0 0\n@returns requests 1"),
+    "parse_home": ("homes", "@returns items 0 0\n@returns requests 5"),
+}
+
+
+def _add_contracts(cls: type[NewsSpider], site: Site) -> None:
+    for name, (attribute, checks) in CONTRACTS.items():
+        page = getattr(site, attribute)
+        url = page[0] if isinstance(page, tuple) else page
+        if not url:
+            continue
+        shared = getattr(NewsSpider, name)
+
+        def callback(self: NewsSpider, response: Response, _shared: Any = shared) -> Any:
+            return _shared(self, response)
+
+        callback.__name__ = name
+        callback.__doc__ = f"@url {url}\n{checks}"
+        setattr(cls, name, callback)

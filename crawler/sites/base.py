@@ -68,6 +68,10 @@ class Site:
     # Home pages besides ``homes`` that a crawl follows when linked (the
     # sub-sites on other hosts of the same site).
     home_pages: Pattern[str] | None = None
+    # One article and one listing page the seeds and SITES.md show: the pages
+    # ``scrapy check`` runs each spider's contracts on (the replica serves them).
+    sample_article: str | None = None
+    sample_listing: str | None = None
 
     # --- hosts -------------------------------------------------------------
 

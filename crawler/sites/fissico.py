@@ -53,6 +53,8 @@ SITE = Site(
     names=("康巴传媒网", "康巴傳媒網", "康巴传媒", "fissico", "kbcmw"),
     hosts=("fissico.com", "www.fissico.com"),
     homes=("http://fissico.com/",),
+    sample_article="http://fissico.com/html/xw/dzyw/58159.html",
+    sample_listing="http://fissico.com/html/xw/dzyw/",
     schemes=(HTML,),
     columns={"xw/dzyw": "党政要闻", "xw/jjgz": "聚焦甘孜", "xw/gxdt": "各县动态",
              "ly/kbmj": "康巴美景", "ly/jpxl": "精品线路", "ly/lyzx": "旅游资讯",

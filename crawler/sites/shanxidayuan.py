@@ -59,6 +59,8 @@ SITE = Site(
     names=("山西大院资讯网", "山西大院新闻网", "大院网", "山西大院", "shanxidayuan"),
     hosts=("www.shanxidayuan.com", "shanxidayuan.com"),
     homes=("http://www.shanxidayuan.com/",),
+    sample_article="http://www.shanxidayuan.com/gsyl/lzyl/10077.html",
+    sample_listing="http://www.shanxidayuan.com/gsyl/lzyl/",
     schemes=(GSYL,),
     # Cities as columns; ids are a sequence per column (SITES.md).
     columns={"lzyl": "太原", "changzhi": "长治", "xinzhou": "忻州", "datong": "大同",

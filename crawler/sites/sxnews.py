@@ -74,6 +74,8 @@ SITE = Site(
     hosts=(".sxrb.com",),
     excluded_hosts=("epaper.sxrb.com",),  # the e-paper: another product
     homes=("http://news.sxrb.com/GB/index.html", "http://www.sxrb.com/"),
+    sample_article="http://www.sxrb.com/sxxww/xwpd/gcdt/7950120.shtml",
+    sample_listing="http://news.sxrb.com/GB/314060/index.html",
     schemes=(GB, SXXWW),
     aliases=((re.compile(r"^(https?://[^/]+)/BIG5/"), r"\1/GB/"),),
     # Every host is a sub-site with a home of its own (忻州 xz., 运城 yc., photo. …).
