@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
+
+from pipelines.dedupe import DedupePipeline
+
+# A dedupe drop in a crawl's log: (dropped id, the id it duplicates).
+DROPPED_DUPLICATE = re.compile(
+    r"Dropped: ([0-9a-f]{16}): (?:exact duplicate of|near duplicate of|same canonical URL as) "
+    r"([0-9a-f]{16})")
 
 
 def project_crawler(spidercls: Any = None, **overrides: Any) -> Crawler:
@@ -19,3 +28,13 @@ def project_crawler(spidercls: Any = None, **overrides: Any) -> Crawler:
     own.pop("DOWNLOAD_HANDLERS", None)
     own.update(overrides)
     return get_crawler(spidercls, own)
+
+
+def dedupe_pipeline(tmp_path: Path, **settings: Any) -> DedupePipeline:
+    """An open ``DedupePipeline`` with its state under ``tmp_path``."""
+    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    pipe = DedupePipeline.from_crawler(crawler)
+    pipe.open_spider()
+    return pipe

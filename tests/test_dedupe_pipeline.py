@@ -6,22 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import dedupe_pipeline
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.test import get_crawler
 from support.synth import Writer
 
 from crawler.exceptions import DuplicateItem
 from crawler.items import ArticleItem
 from pipelines.dedupe import DedupePipeline
-
-
-def make_pipeline(tmp_path: Path, **settings: Any) -> DedupePipeline:
-    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
-    assert crawler.stats is not None
-    crawler.stats.open_spider()
-    pipe = DedupePipeline.from_crawler(crawler)
-    pipe.open_spider()
-    return pipe
 
 
 def items() -> list[ArticleItem]:
@@ -44,7 +35,7 @@ def stats(pipe: DedupePipeline) -> dict[str, Any]:
 
 
 def test_drop_mode_raises_with_reason_and_counts(tmp_path: Path) -> None:
-    pipe = make_pipeline(tmp_path)
+    pipe = dedupe_pipeline(tmp_path)
     kept, reasons = [], []
     for item in items():
         try:
@@ -61,18 +52,18 @@ def test_drop_mode_raises_with_reason_and_counts(tmp_path: Path) -> None:
 
 
 def test_mark_mode_keeps_and_fills_duplicate_of(tmp_path: Path) -> None:
-    pipe = make_pipeline(tmp_path, DEDUP_MODE="mark")
+    pipe = dedupe_pipeline(tmp_path, DEDUP_MODE="mark")
     out = [pipe.process_item(item) for item in items()]
     pipe.close_spider()
     assert [o.get("duplicate_of") for o in out] == [None, "a" * 16, "a" * 16, "a" * 16, None]
 
 
 def test_state_persists_between_crawls(tmp_path: Path) -> None:
-    pipe = make_pipeline(tmp_path)
+    pipe = dedupe_pipeline(tmp_path)
     for item in items()[:1]:
         pipe.process_item(item)
     pipe.close_spider()
-    pipe = make_pipeline(tmp_path)
+    pipe = dedupe_pipeline(tmp_path)
     with pytest.raises(DuplicateItem):  # the same text at another URL, next crawl
         pipe.process_item(items()[2])
     # The record itself again (its line lost in a crash, or a reset) is kept.
@@ -81,17 +72,17 @@ def test_state_persists_between_crawls(tmp_path: Path) -> None:
 
 
 def test_records_without_text_pass_and_disabled_is_not_configured(tmp_path: Path) -> None:
-    pipe = make_pipeline(tmp_path)
+    pipe = dedupe_pipeline(tmp_path)
     gone = ArticleItem(id="f" * 16, url="http://fissico.com/html/xw/9.html", status="gone")
     assert pipe.process_item(gone) is gone
     assert stats(pipe) == {"dedupe/skipped": 1}
     pipe.close_spider()
     with pytest.raises(NotConfigured):
-        make_pipeline(tmp_path, DEDUP_ENABLED=False)
+        dedupe_pipeline(tmp_path, DEDUP_ENABLED=False)
 
 
 def test_refetch_setting_keeps_the_same_record_seen_again(tmp_path: Path) -> None:
-    pipe = make_pipeline(tmp_path, DEDUP_SAME_ID_IS_DUPLICATE=False)
+    pipe = dedupe_pipeline(tmp_path, DEDUP_SAME_ID_IS_DUPLICATE=False)
     first = items()[0]
     pipe.process_item(first)
     again = ArticleItem(first, status="unchanged")

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SEEDS_DIR, golden_records
 from crawl_helpers import run_crawl
-from scrapy.utils.test import get_crawler
+from helpers import dedupe_pipeline
 
 from crawler.commands.seeds import OutputDirError, write_seed_files
 from crawler.exceptions import DuplicateItem
@@ -35,7 +35,6 @@ from crawler.records import (
 )
 from crawler.refetch import read_targets
 from crawler.urls import record_id
-from pipelines.dedupe import DedupePipeline
 
 GOOD = [f"http://fissico.com/html/xw/dzyw/{n}.html" for n in range(1, 4)]
 
@@ -332,20 +331,13 @@ def test_dedupe_refuses_a_link_input(tmp_path: Path) -> None:
 
 # -- 4. a re-fetched gone record is no duplicate ---------------------------------------
 
-def _pipeline(tmp_path: Path, **settings: Any) -> DedupePipeline:
-    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
-    assert crawler.stats is not None
-    crawler.stats.open_spider()
-    pipe = DedupePipeline.from_crawler(crawler)
-    pipe.open_spider()
-    return pipe
 
 
 def test_gone_records_are_neither_dropped_nor_indexed(tmp_path: Path) -> None:
     """Problem 4: a gone record whose earlier text another record has was
     dropped as a duplicate (one record per input document broken)."""
     text = golden_records()[2]["text"]
-    pipe = _pipeline(tmp_path)
+    pipe = dedupe_pipeline(tmp_path)
     first = ArticleItem(id="a" * 16, url="http://fissico.com/html/xw/dzyw/1.html",
                         site="fissico", text=text, status="unchanged")
     gone = ArticleItem(id="b" * 16, url="http://fissico.com/html/xw/dzyw/2.html",

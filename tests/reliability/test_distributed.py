@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import threading
@@ -26,6 +25,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from crawl_helpers import crawl_command, line_count, proxy_env
+from helpers import DROPPED_DUPLICATE
 
 from replica import Replica
 
@@ -34,9 +34,6 @@ from replica import Replica
 ARTICLES = int(os.environ.get("DISTRIBUTED_ARTICLES") or 1200)
 SITE = "fissico"
 LEASE, IDLE_CLOSE = "2", "3"
-DROPPED_DUPLICATE = re.compile(
-    r"Dropped: ([0-9a-f]{16}): (?:exact duplicate of|near duplicate of|same canonical URL as) "
-    r"([0-9a-f]{16})")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import signal
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from crawl_helpers import crawl_command, line_count, proxy_env, run_and_interrupt
+from helpers import DROPPED_DUPLICATE
 
 from replica import Replica
 
@@ -35,9 +35,6 @@ ARTICLES = 3000
 KILLS = 5
 SITES = ("shanxidayuan", "fissico", "sxnews")
 SEED = int(os.environ.get("RELIABILITY_SEED") or time.time())
-DROPPED_DUPLICATE = re.compile(
-    r"Dropped: ([0-9a-f]{16}): (?:exact duplicate of|near duplicate of|same canonical URL as) "
-    r"([0-9a-f]{16})")
 
 
 @pytest.fixture(scope="module")
