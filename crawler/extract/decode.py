@@ -40,8 +40,9 @@ def _superset(declared: str) -> str:
 # Letters beyond ASCII: CJK ideographs and kana/hangul count for a Chinese page,
 # Latin-1/Latin Extended, Greek, Cyrillic, Arabic, Hebrew and Thai letters against it
 # (what a GBK page read in a single-byte charset turns into).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-FOREIGN = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f]")
+# Matched as runs: a page has a few hundred runs against thousands of letters.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+FOREIGN = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f]+")
 # Below this share of CJK among those letters a decoding is mojibake, not Chinese.
 MIN_CJK_SHARE = 0.5
 
@@ -49,7 +50,8 @@ MIN_CJK_SHARE = 0.5
 def cjk_share(text: str) -> float | None:
     """CJK letters among the non-ASCII letters of ``text``; ``None`` when it
     has none of either (an all-ASCII page says nothing about its charset)."""
-    cjk, foreign = len(CJK.findall(text)), len(FOREIGN.findall(text))
+    cjk = sum(map(len, CJK.findall(text)))
+    foreign = sum(map(len, FOREIGN.findall(text)))
     return cjk / (cjk + foreign) if cjk + foreign else None
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
 
 from crawler.cleaning.core import BODY_STOPS, first_match, line_weight
 from crawler.extract import rules as X
-from crawler.extract.render import Line, element_lines, parse_document
+from crawler.extract.render import Line, element_lines, parse_document, text_content
 from crawler.textnorm import (
     GLOSS_RE,
     NEUTRAL_GLOSS_MIN_TONED,
@@ -46,22 +48,33 @@ def class_tokens(el: Any) -> tuple[frozenset[str], frozenset[str]]:
     cls, ident = el.get("class"), el.get("id")
     if not cls and not ident:
         return NO_TOKENS, NO_TOKENS  # most elements: nothing to split
-    raw = f"{cls or ''} {ident or ''}".lower()
+    return _tokens(f"{cls or ''} {ident or ''}".lower())
+
+
+# A site's pages repeat the same few hundred class strings: each is split once.
+@lru_cache(maxsize=8192)
+def _tokens(raw: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw.split()), frozenset(p for p in CLASS_SPLIT.split(raw) if p)
 
 
 def _flags(el: Any) -> int:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if not el.get("class") and not el.get("id"):
-        # No class words: only the tag (and itemprop) can say what it is.
-        if el.get("itemprop") == "articleBody":
-            return 0
+    return _flags_of(tag, el.get("class"), el.get("id"), el.get("itemprop") == "articleBody")
+
+
+@lru_cache(maxsize=8192)
+def _flags_of(tag: str, cls: str | None, ident: str | None, article_body: bool) -> int:
+    """What the tag and the class words say an element is (they repeat on
+    every page of a template, so each combination is judged once)."""
+    if article_body:
+        return 0
+    if not cls and not ident:
+        # No class words: only the tag can say what it is.
         return (CHROME if tag in X.CHROME_TAGS else 0) | (
             FURNITURE if tag in X.FURNITURE_TAGS else 0)
-    whole, parts = class_tokens(el)
-    if X.ARTICLE_HINTS.search(f" {el.get('class') or ''} {el.get('id') or ''}".lower()):
-        return 0
-    if el.get("itemprop") == "articleBody":
+    raw = f"{cls or ''} {ident or ''}".lower()
+    whole, parts = _tokens(raw)
+    if X.ARTICLE_HINTS.search(f" {raw}"):
         return 0
     flags = 0
     if tag in X.CHROME_TAGS or parts & X.CHROME_PART_WORDS or whole & X.CHROME_WHOLE_WORDS:
@@ -144,7 +157,7 @@ class PageDom:
         return flags
 
     def line_kind(self, line: Line) -> int:
-        return self.kind(line.block)
+        return line.kind  # set for every line once the page is classified
 
     def position(self, line: Line) -> int:
         return self.index[id(line)]
@@ -155,11 +168,19 @@ def select(page: PageDom, selectors: tuple[str, ...]) -> list[Any]:
     site description gets wrong matches nothing instead of failing the page."""
     found: list[Any] = []
     for selector in selectors:
-        try:
-            found += page.root.cssselect(selector)
-        except SelectorError:
-            continue
+        compiled = _compiled(selector)
+        if compiled is not None:
+            found += compiled(page.root)
     return found
+
+
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector | None:
+    """A selector compiled to XPath once per process (``None`` when invalid)."""
+    try:
+        return CSSSelector(selector, translator="html")
+    except SelectorError:
+        return None
 
 
 def _metas(root: Any) -> dict[str, str]:
@@ -197,7 +218,7 @@ def _rescue_script_values(root: Any) -> None:
         previous = script.getprevious()
         before = (previous.tail if previous is not None else script.getparent().text) or ""
         if previous is not None and not before.strip():
-            before = previous.text_content() if not len(previous) else ""
+            before = text_content(previous) if not len(previous) else ""
         if not LABEL_BEFORE_SCRIPT.search(before):
             continue
         values = [TAG_RE.sub("", m.group(2)).strip() for m in JS_STRING.finditer(code)]
@@ -256,7 +277,7 @@ def load(html: str, site: str | None = None) -> PageDom | None:
     elements = list(root.iter())
     metas = _metas(root)
     title_el = root.find(".//title")
-    title_tag = fold_line(title_el.text_content()) if title_el is not None else ""
+    title_tag = fold_line(text_content(title_el)) if title_el is not None else ""
     jsonld = _jsonld(root)
     _rescue_script_values(root)
     # An inline element marked as chrome or furniture (a caption <span>) gets
@@ -269,6 +290,8 @@ def load(html: str, site: str | None = None) -> PageDom | None:
     page.index = {id(line): i for i, line in enumerate(lines)}
     page.prose = [prose_weight(line) for line in lines]
     _classify(page, _labelled_chrome(lines, site))
+    for line in lines:
+        line.kind = page.kind(line.block)
     return page
 
 

@@ -25,7 +25,7 @@ from crawler.cleaning.rules import rx
 from crawler.cleaning.script import convert
 from crawler.extract import rules as X
 from crawler.extract.dom import CHROME, FURNITURE, PageDom, class_tokens, select
-from crawler.extract.render import Line
+from crawler.extract.render import Line, text_content
 from crawler.sites.base import Site
 from crawler.textnorm import fold_line
 
@@ -460,13 +460,13 @@ def find_category(ctx: Context) -> list[str]:
                       and not X.SHARE_LINE.match(ln.text) and not _is_info_line(ln.text)]
             parts = [p for ln in inside for p in _crumb_parts(ln.text)]
             if len(parts) < 2:
-                parts = [fold_line(a.text_content()) for a in container.iter("a")]
+                parts = [fold_line(text_content(a)) for a in container.iter("a")]
             rank = 0 if id(line.block) in chosen else 2
             candidates.append((rank, [p for p in parts if p]))
             continue
         parts = _crumb_parts(text) if ">" in text or X.BREADCRUMB_LABEL.match(text) else []
         if len(parts) < 2:
-            anchors = [fold_line(a.text_content()) for a in line.block.iter("a")]
+            anchors = [fold_line(text_content(a)) for a in line.block.iter("a")]
             if X.BREADCRUMB_LABEL.match(text) and len(anchors) >= 2:
                 parts = anchors
         if len(parts) < 2:
@@ -508,7 +508,7 @@ def find_tags(ctx: Context) -> list[str]:
         if m is not None:
             value = m["tags"].strip()
             if not value:
-                anchors = [fold_line(a.text_content()) for a in line.block.iter("a")]
+                anchors = [fold_line(text_content(a)) for a in line.block.iter("a")]
                 value = " ".join(a for a in anchors if a)
             tags = [t for t in X.TAG_SPLIT.split(value) if t and len(t) <= 20]
             if tags:
@@ -520,7 +520,7 @@ def find_tags(ctx: Context) -> list[str]:
                 break
             whole, _parts = class_tokens(el)
             if whole & X.TAG_WORDS:
-                anchors = [fold_line(a.text_content()) for a in el.iter("a")]
+                anchors = [fold_line(text_content(a)) for a in el.iter("a")]
                 tags = [a for a in anchors if a and len(a) <= 20]
                 if tags:
                     return tags

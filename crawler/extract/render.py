@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
@@ -45,6 +44,7 @@ ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # C0 controls never show.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CF_EMAIL_HREF = re.compile(r"/cdn-cgi/l/email-protection#([0-9a-fA-F]+)")
+CF_EMAIL_TAGS = frozenset({"a", "span"})
 BULLET = "  • "
 
 
@@ -59,6 +59,7 @@ class Line:
     bullet: bool  # the first line of a list item (``text`` starts with "  • ")
     new_block: bool  # a block boundary precedes it (a blank line in page text)
     after_image: bool = False  # an <img> lies between the previous line and this one
+    kind: int = 0  # the page's CHROME / FURNITURE bits for its block (set by extract.dom)
 
     @property
     def link_share(self) -> float:
@@ -88,15 +89,26 @@ def to_unicode(html: str | bytes, content_type: str | None = None) -> str:
     return text
 
 
+# libxml2's HTML parser as lxml.html drives it, without lxml.html's element
+# classes: those are looked up in Python for every element the walk touches.
+HTML_PARSER = etree.HTMLParser()
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
 def parse_document(html: str | bytes) -> Any | None:
     """The lxml document of a page, or ``None`` for an empty or unparsable one."""
     text = CONTROL_CHARS.sub("", to_unicode(html))
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(text, HTML_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
+
+def text_content(el: Any) -> str:
+    """All the text below an element, as lxml.html's ``text_content()``."""
+    return str(_STRING(el))
 
 
 def is_hidden(el: Any) -> bool:
@@ -170,7 +182,8 @@ class _Walker:
             self.pending_bullet = True
         if tag == "a":
             self.link_depth += 1
-        email = _cf_email(el) if self.decode_emails else None
+        # Cloudflare writes its obfuscated addresses as <a> or <span> only.
+        email = _cf_email(el) if self.decode_emails and tag in CF_EMAIL_TAGS else None
         if email is not None:
             self.text(email)
         else:
