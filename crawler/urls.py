@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from crawler.sites import site_for_host
@@ -55,6 +56,9 @@ def refuse_reason(url: str) -> str | None:
     return None
 
 
+# A URL is canonicalised about ten times on its way (listing, request, frontier,
+# record, dedupe) and pure: recent ones are kept.
+@lru_cache(maxsize=16384)
 def canonical_url(url: str) -> str:
     """One spelling per article URL.
 
