@@ -1,13 +1,15 @@
 """JSONL in the seed format: UTF-8 text (no ``\\u`` escapes), fixed key order,
-one record per line, each line on disk before the crawl goes on.
+one record per line.
 
-Every record is flushed when written and fsynced in groups (every
-``FEED_FSYNC_LINES`` lines or ``FEED_FSYNC_SECONDS``, and at the end): the
-deltafetch middleware and the frontier hand their marks to the crawl's
-``DurabilityBarrier``, which runs them after the fsync that covers the line,
-so a crash or a power loss can make a later run fetch an article again, never
-lose one. With ``FEED_FSYNC_LINES = 1`` (or more than one output file) each
-line is synced as it is written. Appending to a file whose
+Lines are written, flushed and fsynced in groups (every ``FEED_FSYNC_LINES``
+lines or ``FEED_FSYNC_SECONDS``, and at the end). Around each group the
+crawl's ``DurabilityBarrier`` runs, before the write, what must be durable no
+later than the lines (the dedupe index's commit) and, after the fsync, the
+marks of the deltafetch middleware and the frontier. So a kill or a power
+loss can make a later run fetch an article again, never lose one, and never
+leaves a line on disk that the dedupe index forgot. With
+``FEED_FSYNC_LINES = 1`` (or more than one output file) each line is written
+and synced at once. Appending to a file whose
 last line a kill cut short first cuts that partial line off (its article was
 never marked seen and is exported again).
 """
@@ -71,7 +73,7 @@ class SeedJsonLinesExporter(BaseItemExporter):
         self._fd = _fileno(file)
         self.barrier = barrier or DurabilityBarrier()
         self.sync_lines, self.sync_seconds = sync_lines, sync_seconds
-        self._unsynced = 0
+        self._unsynced: list[bytes] = []  # lines of the group not yet written
         self._last_sync = time.monotonic()
         self._timer: Any = None
         self._grouped = False
@@ -107,11 +109,14 @@ class SeedJsonLinesExporter(BaseItemExporter):
                            name, cut)
 
     def export_item(self, item: Any) -> None:
-        line = dumps_record(item) + "\n"
-        self.file.write(line.encode("utf-8"))
-        self.file.flush()
-        self._unsynced += 1
-        if not self.barrier.buffering or self._unsynced >= self.sync_lines:
+        line = (dumps_record(item) + "\n").encode("utf-8")
+        if not self._grouped:
+            self.file.write(line)
+            self.file.flush()
+            self._sync()
+            return
+        self._unsynced.append(line)
+        if not self.barrier.buffering or len(self._unsynced) >= self.sync_lines:
             self._sync()
 
     def _sync_if_due(self) -> None:
@@ -119,12 +124,17 @@ class SeedJsonLinesExporter(BaseItemExporter):
             self._sync()
 
     def _sync(self) -> None:
+        if self._grouped:
+            self.barrier.syncing()
+            if self._unsynced:
+                self.file.write(b"".join(self._unsynced))
+                self.file.flush()
         if self._fd is not None:
             try:
                 os.fsync(self._fd)
             except OSError:  # stdout to a pipe: flushed is all there is
                 self._fd = None
-        self._unsynced = 0
+        self._unsynced = []
         self._last_sync = time.monotonic()
         if self._grouped:
             self.barrier.synced()

@@ -180,7 +180,9 @@ DEDUP_SEED = 1
 # each asks for the record again. (scrapy dedupe sets True: two inputs holding
 # one record.)
 DEDUP_SAME_ID_IS_DUPLICATE = False
-DEDUP_COMMIT_EVERY = 1  # items between commits of the dedupe state
+# Crawls commit the dedupe state before each fsync of the output (FEED_FSYNC_*),
+# and after at most this many items.
+DEDUP_COMMIT_EVERY = 1024
 DEDUP_OFFLINE_COMMIT_EVERY = 65_536  # scrapy dedupe: records between commits
 DEDUP_SQLITE_PATH = None  # default STATE_DIR/dedupe/dedupe.sqlite3
 DEDUP_REDIS_URL = "redis://localhost:6379/0"

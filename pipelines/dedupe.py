@@ -3,7 +3,10 @@
 Stages (see crawler/dedupe): canonical URL -> exact hash of the normalised text
 -> MinHash/LSH near duplicate. ``DEDUP_MODE = drop`` raises ``DuplicateItem``
 with the reason; ``mark`` keeps the record and fills ``duplicate_of`` with the
-id of the first copy seen. Stats: ``dedupe/kept``, ``dedupe/url``,
+id of the first copy seen. The state is committed in one transaction just
+before each fsync of the output (``DurabilityBarrier.before_sync``), so a
+record's index rows are never less durable than its line, and at least every
+``DEDUP_COMMIT_EVERY`` items. Stats: ``dedupe/kept``, ``dedupe/url``,
 ``dedupe/exact``, ``dedupe/near``, ``dedupe/skipped`` (no text), each also per
 site (``dedupe/near/fissico``).
 
@@ -44,6 +47,7 @@ class DedupePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.deduper: Deduper | None = None
+        self.commits = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -55,6 +59,11 @@ class DedupePipeline:
     def open_spider(self) -> None:
         if self.deduper is None:
             self.deduper = Deduper(self.config, open_store(self.config, self.crawler.settings))
+
+    def _commit(self) -> None:
+        if self.deduper is not None:
+            self.deduper.commit()
+            self.commits += 1
 
     def close_spider(self) -> None:
         if self.deduper is not None:
@@ -92,6 +101,8 @@ class DedupePipeline:
             self._inc("skipped", site)
             return item
         verdict = self.deduper.check(Doc(rid, adapter.get("url"), text))
+        # With a grouped output, before its next fsync; else now.
+        crawl_state(self.crawler).durable.before_sync(self._commit)
         if not verdict.duplicate:
             self._inc("kept", site)
             return item

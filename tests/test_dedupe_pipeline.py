@@ -88,3 +88,22 @@ def test_refetch_setting_keeps_the_same_record_seen_again(tmp_path: Path) -> Non
     again = ArticleItem(first, status="unchanged")
     assert pipe.process_item(again).get("duplicate_of") is None
     pipe.close_spider()
+
+
+def test_state_is_committed_once_per_output_group(tmp_path: Path) -> None:
+    """With a grouped output the index is committed before each of its fsyncs,
+    not after every item; without one, after every item."""
+    from crawler.state.runtime import crawl_state
+
+    pipe = dedupe_pipeline(tmp_path, DEDUP_MODE="mark")
+    barrier = crawl_state(pipe.crawler).durable
+    barrier.register(lambda: None)  # one grouped output: marks are buffered
+    for item in items():
+        pipe.process_item(item)
+    assert pipe.commits == 0
+    barrier.syncing()
+    assert pipe.commits == 1
+    barrier.unregister(barrier.syncs[0])
+    pipe.process_item(items()[0])
+    assert pipe.commits == 2
+    pipe.close_spider()

@@ -96,3 +96,29 @@ def test_marks_wait_for_the_fsync_that_covers_their_line(tmp_path: Path) -> None
         assert done == [0, 1, 2, 3] and fsync.call_count == 2
         exporter.finish_exporting()
     assert (tmp_path / "o.jsonl").read_text("utf-8").count("\n") == 4
+
+
+def test_before_sync_runs_before_the_group_reaches_the_file(tmp_path: Path) -> None:
+    """The dedupe commit rides ``before_sync``: when it runs, none of the
+    group's lines is in the file yet, so a kill can never leave a line on disk
+    whose index rows were not committed."""
+    from crawler.state.durable import DurabilityBarrier
+
+    barrier = DurabilityBarrier()
+    out = tmp_path / "o.jsonl"
+    seen_lines: list[int] = []
+
+    def commit() -> None:
+        seen_lines.append(out.read_bytes().count(b"\n"))
+
+    with out.open("wb") as fh:
+        exporter = SeedJsonLinesExporter(fh, barrier=barrier, sync_lines=3)
+        exporter.start_exporting()
+        for n in range(7):
+            exporter.export_item(ArticleItem(id=f"{n:016x}", text="正文"))
+            # Asked for after every item, run once per group.
+            barrier.before_sync(commit)
+        assert out.read_bytes().count(b"\n") == 6  # the 7th waits for its group
+        exporter.finish_exporting()
+    assert seen_lines == [0, 3, 6]
+    assert out.read_bytes().count(b"\n") == 7

@@ -9,6 +9,11 @@ between loses only marks, never lines the state claims: the reconciliation
 at start records lines that reached the disk unmarked, and an article whose
 line was lost is neither seen nor settled, so it is fetched again.
 
+What must be durable *no later* than the lines (the dedupe index: a line on
+disk whose document the index forgot would let a later copy of it through)
+is handed to ``before_sync`` and runs just before the next fsync, so many
+records share one transaction.
+
 With more than one durable output a mark would have to wait for all of them;
 then each line is synced as it is written (``buffering`` off).
 """
@@ -22,6 +27,7 @@ class DurabilityBarrier:
     def __init__(self) -> None:
         self.syncs: list[Callable[[], None]] = []  # each grouped output's "fsync now"
         self.waiting: list[Callable[[], None]] = []
+        self.preparing: list[Callable[[], None]] = []
 
     @property
     def buffering(self) -> bool:
@@ -36,9 +42,24 @@ class DurabilityBarrier:
 
     def flush(self) -> None:
         """Sync every grouped output now (at close), running what waits."""
+        self.syncing()
         for sync in list(self.syncs):
             sync()
         self.synced()
+
+    def before_sync(self, action: Callable[[], None]) -> None:
+        """Run ``action`` before the lines written so far are synced (once per
+        sync however often it is asked for)."""
+        if not self.buffering:
+            action()
+        elif action not in self.preparing:
+            self.preparing.append(action)
+
+    def syncing(self) -> None:
+        """Called by a grouped output just before its fsync."""
+        actions, self.preparing = self.preparing, []
+        for action in actions:
+            action()
 
     def after_sync(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the lines written so far are durable."""
