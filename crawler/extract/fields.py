@@ -244,7 +244,8 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
         similar = max(sim_title, sim_meta)
         if is_info(text) and similar < 0.9:
             continue  # a line of labels or dates is never the headline
-        above_info = any(is_info(t.text) for _, t in ctx.lines_between(i + 1, i + 4))
+        above_info = any(is_info(lines[j].text) for j in range(i + 1, min(len(lines), i + 4))
+                         if not lines[j].kind & CHROME)
         if score == 0 and not (above_info and i < ctx.body_first):
             continue
         distance = ctx.body_first - i

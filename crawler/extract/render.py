@@ -152,7 +152,8 @@ class _Walker:
         raw = "".join(self.pieces)
         self.pieces, links = [], self.links
         self.links = 0
-        text = fold_line(ASCII_SPACE.sub(" ", raw))
+        # Most boundaries close on nothing, or on the markup's indentation.
+        text = "" if not raw or raw.isspace() else fold_line(ASCII_SPACE.sub(" ", raw))
         if text:
             bullet = self.pending_bullet
             self.lines.append(Line(BULLET + text if bullet else text, self.blocks[-1], links,
