@@ -12,10 +12,12 @@ seconds. What runs:
    (no artificial latency), then bare Scrapy (``bench/bare_spider.py``, no
    project settings) fetching exactly the URLs the project fetched; again
    with the replica's ``slow`` fault at 50 ms per article page. Articles/s and
-   CPU per 1,000 articles.
+   CPU per 1,000 articles; ``--repeat`` pairs per row, the two sides
+   alternated, medians shown with the range of the per-pair ratios.
 2. Incremental: a second run of the same crawl; its requests / the first's.
 3. Re-fetch: ``scrapy crawl refetch`` of the crawl's output twice (the second
-   gets 304s); URLs/s, CPU and bytes against the full crawl.
+   gets 304s); URLs/s, CPU and bytes against the full crawl, and CPU against
+   bare Scrapy sending the same conditional GETs (the floor).
 4. Peak RSS of a crawl at two replica sizes (flat is the goal).
 5. Extraction: ``bench/extraction.py`` (project, trafilatura, GNE on the same bytes).
 6. Dedupe: ``bench/bench_dedupe.py`` (``scrapy dedupe`` vs datasketch, whole processes).
@@ -29,6 +31,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,13 +100,33 @@ class Bench:
                "-s", f"STATE_DIR={state}", *settings_args(), *args]
         return run_child(cmd, ROOT, self.env, self.work), out, state
 
-    def bare(self, urls: list[str], tag: str) -> Run:
+    def bare(self, urls: list[str], tag: str, *args: str) -> Run:
         folder = self.work / f"bare-{tag}"  # no scrapy.cfg here: Scrapy's defaults only
         folder.mkdir(exist_ok=True)
         (folder / "urls.txt").write_text("\n".join(urls) + "\n", "utf-8")
         cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "bare_spider.py"),
-               "-a", "urls=urls.txt", "-O", "out.jsonl", *settings_args()]
+               "-a", "urls=urls.txt", "-O", "out.jsonl", *settings_args(), *args]
         return run_child(cmd, folder, self.env, self.work)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def pairs(project: list[Run], bare: list[Run], n: int) -> tuple[str, str, str]:
+    """Articles/s of each side (medians) and the ratios of the medians, with
+    the range of the per-pair ratios when there is more than one pair."""
+    wall_p, wall_b = median([r.wall for r in project]), median([r.wall for r in bare])
+    cpu_p, cpu_b = median([r.cpu for r in project]), median([r.cpu for r in bare])
+
+    def spread(ratios: list[float]) -> str:
+        return f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(ratios) > 1 else ""
+
+    through = [b.wall / p.wall for p, b in zip(project, bare, strict=True)]
+    cpu = [p.cpu / max(b.cpu, 1e-9) for p, b in zip(project, bare, strict=True)]
+    return (f"{n / wall_p:,.0f} | {n / wall_b:,.0f} | {wall_b / wall_p:.2f}×{spread(through)}",
+            f"{1000 * cpu_p / max(n, 1):.2f} | {1000 * cpu_b / max(n, 1):.2f}",
+            f"{cpu_p / max(cpu_b, 1e-9):.2f}×{spread(cpu)}")
 
 
 def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
@@ -113,13 +136,20 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
            f"A replica of {args.articles:,} articles per site, served from this process "
            "(its cost is in neither figure). Bare Scrapy fetches exactly the URLs the "
            "project fetched (listings, homes, articles), in one process with Scrapy's "
-           "defaults and the same concurrency.", "",
+           f"defaults and the same concurrency. {args.repeat} pairs per row, project and "
+           "bare alternated, each project run on fresh state: medians, and in brackets the "
+           "range of the per-pair ratios.", "",
            "| spider | latency | articles | project articles/s | bare articles/s | "
            "throughput ratio | project CPU s / 1,000 | bare CPU s / 1,000 | CPU ratio |",
            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     extra = ["", "## Incremental runs and re-fetches", "",
-             "| spider | 2nd run requests / 1st | re-fetch (304) URLs/s | re-fetch CPU / crawl "
-             "CPU | re-fetch bytes / crawl bytes |", "| --- | --- | --- | --- | --- |"]
+             "The re-fetch reads the crawl's output twice; the second run is answered 304 "
+             "for every unchanged article. Its anchor is bare Scrapy asking for the same "
+             "URLs with the same validators (If-None-Match / If-Modified-Since): Scrapy's "
+             "own cost of a conditional GET, which no re-fetch can go below.", "",
+             "| spider | 2nd run requests / 1st | re-fetch (304) URLs/s | re-fetch CPU / "
+             "crawl CPU | bare 304 CPU / crawl CPU | re-fetch CPU / bare 304 CPU | "
+             "re-fetch bytes / crawl bytes |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for spider in args.spiders.split(","):
         for latency in (0.0, 0.05):
             with Replica(articles=args.articles) as replica:
@@ -132,30 +162,43 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
                 urls = list(dict.fromkeys(u for _, u in replica.hits()[before:]
                                           if not u.endswith("/robots.txt")))
                 n = lines(output)
-                bare = bench.bare(urls, f"{spider}-{tag}")
-                out.append(
-                    f"| {spider} | {int(latency * 1000)} ms | {n:,} | {n / run.wall:,.0f} | "
-                    f"{n / bare.wall:,.0f} | {bare.wall / run.wall:.2f}× | "
-                    f"{run.per_1000(n):.2f} | {bare.per_1000(n):.2f} | "
-                    f"{run.cpu / max(bare.cpu, 1e-9):.2f}× |")
+                project, bare = [run], [bench.bare(urls, f"{spider}-{tag}")]
+                for k in range(1, args.repeat):
+                    project.append(bench.crawl(spider, f"{tag}-{k}")[0])
+                    bare.append(bench.bare(urls, f"{spider}-{tag}-{k}"))
+                through, cpu_cells, cpu_ratio = pairs(project, bare, n)
+                out.append(f"| {spider} | {int(latency * 1000)} ms | {n:,} | {through} | "
+                           f"{cpu_cells} | {cpu_ratio} |")
                 if latency:
                     continue
                 first = last_stats(state, spider)
                 bench.crawl(spider, tag)  # the second, incremental run
                 second = last_stats(state, spider)
-                refetch_in = output
                 crawl_bytes = first.get("downloader/response_bytes", 0)
-                bench.crawl("refetch", f"{spider}-a", "-a", f"input={refetch_in}",
-                            "-s", f"STATE_DIR={work / f'refetch-{spider}'}")
-                re_run, _, _ = bench.crawl("refetch", f"{spider}-b", "-a",
-                                           f"input={refetch_in}",
-                                           "-s", f"STATE_DIR={work / f'refetch-{spider}'}")
-                re_stats = last_stats(work / f"refetch-{spider}", "refetch")
+                refetch_state = work / f"refetch-{spider}"
+                bench.crawl("refetch", f"{spider}-a", "-a", f"input={output}",
+                            "-s", f"STATE_DIR={refetch_state}")
+                before = len(replica.hits())
+                re_run, _, _ = bench.crawl("refetch", f"{spider}-b", "-a", f"input={output}",
+                                           "-s", f"STATE_DIR={refetch_state}")
+                re_urls = list(dict.fromkeys(u for _, u in replica.hits()[before:]
+                                             if not u.endswith("/robots.txt")))
+                re_stats = last_stats(refetch_state, "refetch")
+                validators = work / f"bare-{spider}-{tag}" / "out.jsonl"
+                bare_304 = bench.bare(re_urls, f"{spider}-304", "-a",
+                                      f"validators={validators}")
+                bare_out = work / f"bare-{spider}-304" / "out.jsonl"
+                bare_304s = sum(json.loads(line).get("status") == 304
+                                for line in bare_out.open("rb")) if bare_out.exists() else 0
+                crawl_cpu = median([r.cpu for r in project])
+                requests_1, requests_2 = (first.get("downloader/request_count", 0),
+                                          second.get("downloader/request_count", 0))
                 extra.append(
-                    f"| {spider} | {second.get('downloader/request_count', 0)} / "
-                    f"{first.get('downloader/request_count', 0)} = "
-                    f"{second.get('downloader/request_count', 0) / max(1, first.get('downloader/request_count', 1)):.3f} | "  # noqa: E501
-                    f"{n / re_run.wall:,.0f} | {re_run.cpu / max(run.cpu, 1e-9):.2f}× | "
+                    f"| {spider} | {requests_2} / {requests_1} = "
+                    f"{requests_2 / max(1, requests_1):.3f} | {n / re_run.wall:,.0f} | "
+                    f"{re_run.cpu / max(crawl_cpu, 1e-9):.2f}× | "
+                    f"{bare_304.cpu / max(crawl_cpu, 1e-9):.2f}× ({bare_304s} × 304) | "
+                    f"{re_run.cpu / max(bare_304.cpu, 1e-9):.2f}× | "
                     f"{re_stats.get('downloader/response_bytes', 0) / max(1, crawl_bytes):.3f} "
                     f"({re_stats.get('downloader/response_status_count/304', 0)} × 304) |")
     return [*out, *extra]
@@ -198,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rss", default="2000,20000", help="replica sizes for peak RSS")
     ap.add_argument("--dedupe", type=int, default=100_000, help="documents for dedupe")
     ap.add_argument("--spiders", default=",".join(SPIDERS))
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="project/bare pairs per crawl row (medians are shown)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     ap.add_argument("--skip", default="", help="comma-separated: crawl,rss,extraction,dedupe")
     args = ap.parse_args(argv)
@@ -207,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         doc = ["# Benchmarks", "",
                f"Made by `python bench/run.py --articles {args.articles} --rss {args.rss} "
-               f"--dedupe {args.dedupe}` on {dt.date.today().isoformat()}: "
+               f"--dedupe {args.dedupe} --repeat {args.repeat}` on {dt.date.today().isoformat()}: "
                f"{platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}; {versions()}. Whole processes; ratios are "
                "from the same run (a shared, noisy machine: read the ratios).", ""]
