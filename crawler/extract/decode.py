@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from scrapy.http import Response
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -47,14 +48,6 @@ FOREIGN = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e
 MIN_CJK_SHARE = 0.5
 
 
-def cjk_share(text: str) -> float | None:
-    """CJK letters among the non-ASCII letters of ``text``; ``None`` when it
-    has none of either (an all-ASCII page says nothing about its charset)."""
-    cjk = sum(map(len, CJK.findall(text)))
-    foreign = sum(map(len, FOREIGN.findall(text)))
-    return cjk / (cjk + foreign) if cjk + foreign else None
-
-
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode page bytes, trusting the bytes over what the server says.
 
@@ -68,14 +61,8 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     """
     if not body.strip():
         raise ExtractionError("empty_body")
-    candidates = ["utf-8"]
-    for declared in (http_content_type_encoding(content_type or ""),
-                     html_body_declared_encoding(body)):
-        if declared:
-            candidates.append(_superset(declared))
-    candidates.append("gb18030")
     decodable = False
-    for encoding in dict.fromkeys(candidates):
+    for encoding in _candidates(body, content_type):
         try:
             text = body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -83,10 +70,33 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
         if _bad_ratio(text) > MAX_BAD_CHAR_RATIO:
             continue
         decodable = True
-        share = cjk_share(text)
-        if share is None or share >= MIN_CJK_SHARE:
+        if _reads_as_chinese(text):
             return text, encoding
     raise ExtractionError("mojibake" if decodable else "bad_encoding")
+
+
+def _candidates(body: bytes, content_type: str | None) -> Iterator[str]:
+    """Strict UTF-8, the header's charset, the ``<meta>`` charset, GB18030:
+    each once, the declarations looked for only when UTF-8 failed."""
+    yield "utf-8"
+    tried = {"utf-8"}
+    for declared in (lambda: http_content_type_encoding(content_type or ""),
+                     lambda: html_body_declared_encoding(body), lambda: "gb18030"):
+        name = declared()
+        if name and (name := _superset(name)) not in tried:
+            tried.add(name)
+            yield name
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """CJK letters make at least ``MIN_CJK_SHARE`` of the non-ASCII letters,
+    or there are none of either (an all-ASCII page says nothing about its
+    charset). Without foreign letters (most pages) the CJK ones are not counted."""
+    foreign = sum(map(len, FOREIGN.findall(text)))
+    if not foreign:
+        return True
+    cjk = sum(map(len, CJK.findall(text)))
+    return cjk / (cjk + foreign) >= MIN_CJK_SHARE
 
 
 def response_text(response: Response) -> str:

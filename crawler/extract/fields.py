@@ -74,6 +74,8 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
 
 
 def dates_in(text: str, split_form: bool = False) -> list[Stamp]:
+    if "19" not in text and "20" not in text:
+        return []  # every date form starts with its year (most lines hold none)
     found = [s for m in X.DATE_TIME.finditer(text) if (s := _stamp(m))]
     if not found and split_form:
         found = [s for m in X.SPLIT_DATE_TIME.finditer(text) if (s := _stamp(m))]
@@ -124,7 +126,7 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
 
 
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split() splits on what \s matches
 
 
 @dataclass
@@ -205,7 +207,8 @@ def _selected(page: PageDom, selectors: tuple[str, ...]) -> set[int]:
 
 
 def _is_info_line(text: str) -> bool:
-    return bool(dates_in(text, split_form=True) or LABEL_RE.search(text))
+    # A label ends in a colon (lines are width-folded: "：" reads ":").
+    return bool(dates_in(text, split_form=True) or (":" in text and LABEL_RE.search(text)))
 
 
 def find_title(ctx: Context) -> tuple[str | None, int | None]:
