@@ -362,6 +362,8 @@ VALUE_TAIL = re.compile(r"\s*(?:\d{4}[-/.年].*|\d{1,2}:\d{2}.*)$")
 def label_values(text: str) -> list[tuple[str, str]]:
     """``(field, value)`` of every field label in a line (others only end values)."""
     out: list[tuple[str, str]] = []
+    if ":" not in text:
+        return out  # every label ends in a colon
     matches = list(LABEL_RE.finditer(text))
     for n, m in enumerate(matches):
         kind = FIELD_OF.get(convert(m["label"], "hans"))
