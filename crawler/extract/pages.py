@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -118,6 +119,13 @@ class ListingPage:
     def selector(self) -> parsel.Selector:
         return parsel.Selector(text=response_text(self.response))
 
+    def _hrefs(self) -> Iterator[Any]:
+        """The page's ``<a href>`` elements in document order (lxml's own,
+        without a parsel selector per link: a listing has hundreds)."""
+        for link in self.selector.root.iter("a"):
+            if link.get("href") is not None:
+                yield link
+
     def _abs(self, href: str) -> str:
         return urldefrag(urljoin(self.response.url, href.strip()))[0]
 
@@ -126,23 +134,22 @@ class ListingPage:
         the date printed beside each (nearest enclosing element that holds
         exactly one date), in page order, each once."""
         found: dict[str, ListedArticle] = {}
-        for link in self.selector.xpath("//a[@href]"):
-            url = canonical_url(self._abs(link.attrib["href"]))
+        for href in self._hrefs():
+            url = canonical_url(self._abs(href.get("href")))
             if url in found or not self.site.is_article(url):
                 continue
             date = None
-            node = link
+            node = href.getparent()
             for _ in range(4):
-                parents = node.xpath("..")
-                if not parents:
+                if node is None:
                     break
-                node = parents[0]
-                dates = DATE_RE.findall(" ".join(node.xpath(".//text()").getall()))
+                dates = DATE_RE.findall(" ".join(node.itertext()))
                 if len(dates) == 1:
                     date = _parse_date("-".join(dates[0]))
                     break
                 if len(dates) > 1:
                     break
+                node = node.getparent()
             found[url] = ListedArticle(url=url, date=date)
         return list(found.values())
 
@@ -158,8 +165,8 @@ class ListingPage:
         """Links to listings' first pages found on the page (a BIG5 copy's
         listing becomes its GB original)."""
         out: dict[str, str] = {}
-        for href in self.selector.xpath("//a/@href").getall():
-            url = self.site.canonical_alias(self._abs(href))
+        for link in self._hrefs():
+            url = self.site.canonical_alias(self._abs(link.get("href")))
             if self._listing_page(url) == 1:
                 # Requested as linked: the canonical form (no trailing slash)
                 # names the column but need not be a page the server has.
@@ -169,8 +176,8 @@ class ListingPage:
     def homes(self) -> list[str]:
         """Links to the site's home pages (the sub-sites on its other hosts)."""
         out: dict[str, str] = {}
-        for href in self.selector.xpath("//a/@href").getall():
-            url = self.site.canonical_alias(self._abs(href))
+        for link in self._hrefs():
+            url = self.site.canonical_alias(self._abs(link.get("href")))
             if self.site.is_home(url):
                 out.setdefault(canonical_url(url), url)
         return list(out.values())
@@ -183,11 +190,11 @@ class ListingPage:
         this = canonical_url(self.response.url)
         numbered: str | None = None
         want = str(self.current_page() + 1)
-        for link in self.selector.xpath("//a[@href]"):
-            url = self.site.canonical_alias(self._abs(link.attrib["href"]))
+        for link in self._hrefs():
+            url = self.site.canonical_alias(self._abs(link.get("href")))
             if canonical_url(url) == this or self._listing_page(url) is None:
                 continue
-            label = " ".join("".join(link.xpath(".//text()").getall()).split())
+            label = " ".join("".join(link.itertext()).split())
             if label in NEXT_LABELS or any(label.startswith(n) for n in NEXT_LABELS[:5]):
                 return url
             if label == want and numbered is None:
