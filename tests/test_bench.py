@@ -25,8 +25,8 @@ def test_the_benchmark_command_fills_every_table(tmp_path: Path) -> None:
                           r"\([\d.]+–[\d.]+\) \|$", text, re.MULTILINE)) == 2
     # The 304 re-fetch against bare Scrapy's conditional GETs of the same URLs,
     # which were answered 304 too.
-    anchor = re.search(r"\| [\d.]+× \((\d+) × 304\) \| [\d.]+× \|", text)
-    assert anchor and int(anchor.group(1)) > 0
+    # (An anchor answered 304 less often than the re-fetch says so in its cell.)
+    assert re.search(r"\| [\d.]+× \(\d+ × 304(?:: not comparable)?\) \| [\d.]+× \|", text), text
     assert re.search(r"\| fissico \| \d+ / \d+ = [\d.]+ \| .* × 304\) \|", text)
     assert re.search(r"\| fissico \| \d+ MiB \([\d,]+ exported\) \| \d+ MiB", text)
     assert "scrapy dedupe: 400 docs" in text and "ratio: scrapy dedupe" in text
