@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -119,12 +118,13 @@ class ListingPage:
     def selector(self) -> parsel.Selector:
         return parsel.Selector(text=response_text(self.response))
 
-    def _hrefs(self) -> Iterator[Any]:
-        """The page's ``<a href>`` elements in document order (lxml's own,
-        without a parsel selector per link: a listing has hundreds)."""
-        for link in self.selector.root.iter("a"):
-            if link.get("href") is not None:
-                yield link
+    @cached_property
+    def _links(self) -> list[tuple[Any, str]]:
+        """The page's ``<a href>`` elements in document order, each with its
+        absolute URL: lxml's own elements, without a parsel selector per link,
+        resolved once for the four readers below (a listing has hundreds)."""
+        return [(link, self._abs(link.get("href"))) for link in self.selector.root.iter("a")
+                if link.get("href") is not None]
 
     def _abs(self, href: str) -> str:
         return urldefrag(urljoin(self.response.url, href.strip()))[0]
@@ -134,12 +134,12 @@ class ListingPage:
         the date printed beside each (nearest enclosing element that holds
         exactly one date), in page order, each once."""
         found: dict[str, ListedArticle] = {}
-        for href in self._hrefs():
-            url = canonical_url(self._abs(href.get("href")))
+        for link, absolute in self._links:
+            url = canonical_url(absolute)
             if url in found or not self.site.is_article(url):
                 continue
             date = None
-            node = href.getparent()
+            node = link.getparent()
             for _ in range(4):
                 if node is None:
                     break
@@ -165,8 +165,8 @@ class ListingPage:
         """Links to listings' first pages found on the page (a BIG5 copy's
         listing becomes its GB original)."""
         out: dict[str, str] = {}
-        for link in self._hrefs():
-            url = self.site.canonical_alias(self._abs(link.get("href")))
+        for _link, absolute in self._links:
+            url = self.site.canonical_alias(absolute)
             if self._listing_page(url) == 1:
                 # Requested as linked: the canonical form (no trailing slash)
                 # names the column but need not be a page the server has.
@@ -176,8 +176,8 @@ class ListingPage:
     def homes(self) -> list[str]:
         """Links to the site's home pages (the sub-sites on its other hosts)."""
         out: dict[str, str] = {}
-        for link in self._hrefs():
-            url = self.site.canonical_alias(self._abs(link.get("href")))
+        for _link, absolute in self._links:
+            url = self.site.canonical_alias(absolute)
             if self.site.is_home(url):
                 out.setdefault(canonical_url(url), url)
         return list(out.values())
@@ -190,8 +190,8 @@ class ListingPage:
         this = canonical_url(self.response.url)
         numbered: str | None = None
         want = str(self.current_page() + 1)
-        for link in self._hrefs():
-            url = self.site.canonical_alias(self._abs(link.get("href")))
+        for link, absolute in self._links:
+            url = self.site.canonical_alias(absolute)
             if canonical_url(url) == this or self._listing_page(url) is None:
                 continue
             label = " ".join("".join(link.itertext()).split())
