@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -120,6 +121,14 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
         return 0.0
     if a in b or b in a:
         return short / long_
+    if floor > 0:
+        # Reaching the floor takes a common run of about floor × long_
+        # characters: when no such window of ``a`` is in ``b`` (most lines
+        # against a headline), the quadratic match is not needed. One less
+        # than the bound, so rounding never turns a pass into a miss.
+        need = max(1, math.ceil(floor * long_) - 1)
+        if need <= len(a) and not any(a[i:i + need] in b for i in range(len(a) - need + 1)):
+            return 0.0
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     ratio = match.size / long_
     return ratio if ratio >= floor else 0.0
