@@ -479,10 +479,11 @@ def find_category(ctx: Context) -> list[str]:
             rank = 0 if id(line.block) in chosen else 2
             candidates.append((rank, [p for p in parts if p]))
             continue
-        parts = _crumb_parts(text) if ">" in text or X.BREADCRUMB_LABEL.match(text) else []
-        if len(parts) < 2:
+        labelled = X.BREADCRUMB_LABEL.match(text) is not None
+        parts = _crumb_parts(text) if ">" in text or labelled else []
+        if len(parts) < 2 and labelled:
             anchors = [fold_line(text_content(a)) for a in line.block.iter("a")]
-            if X.BREADCRUMB_LABEL.match(text) and len(anchors) >= 2:
+            if len(anchors) >= 2:
                 parts = anchors
         if len(parts) < 2:
             continue
