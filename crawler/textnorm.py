@@ -71,6 +71,8 @@ def strip_glosses(text: str, *, glossed: bool | None = None) -> tuple[str, int]:
     """Remove pinyin glosses (and their debris); return the text and how many
     were removed. Neutral-tone glosses go only on a glossing page: ``glossed``
     says whether this is one, ``None`` decides from the text's toned glosses."""
+    if ")" not in text and ";" not in text:
+        return text, 0  # every gloss and its debris ends in ")", every entity in ";"
     text, debris = GLOSS_DEBRIS_RE.subn("", text)
     if "?" in text:
         text, entities = _ENTITY_DEBRIS_RE.subn(lambda m: ENTITY_DEBRIS[m.group()], text)
