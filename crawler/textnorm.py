@@ -39,14 +39,25 @@ NEUTRAL_GLOSS_RE = re.compile(rf"(?<=[\u3400-\u9fff])\({_PINYIN_SYLLABLE}\)")
 NEUTRAL_GLOSS_MIN_TONED = 3
 
 
+# Each foldable character as the string it folds to.
+_FOLDED: dict[str, str] = {
+    chr(cp): v if isinstance(v, str) else "" if v is None else chr(v)
+    for cp, v in _FOLD_TABLE.items()}
+# The ones Chinese text is full of (a "，" every few words): each replaced in one
+# C pass; the regex then finds only the rare rest.
+_COMMON_FOLDS = [(ch, _FOLDED[ch]) for ch in "，\u3000\xa0：（）；！？"]
+
+
 def fold_width(text: str) -> str:
     """Fullwidth ASCII forms to ASCII, odd spaces to plain spaces."""
+    for ch, folded in _COMMON_FOLDS:
+        if ch in text:
+            text = text.replace(ch, folded)
     return _FOLDABLE.sub(_fold_char, text)
 
 
 def _fold_char(m: re.Match[str]) -> str:
-    folded = _FOLD_TABLE[ord(m.group())]
-    return folded if isinstance(folded, str) else chr(folded) if folded is not None else ""
+    return _FOLDED[m.group()]
 
 
 def fold_line(line: str) -> str:
