@@ -95,8 +95,14 @@ def _reads_as_chinese(text: str) -> bool:
     foreign = sum(map(len, FOREIGN.findall(text)))
     if not foreign:
         return True
-    cjk = sum(map(len, CJK.findall(text)))
-    return cjk / (cjk + foreign) >= MIN_CJK_SHARE
+    # share >= MIN_CJK_SHARE <=> cjk >= foreign * k: counted only that far.
+    enough = foreign * MIN_CJK_SHARE / (1.0 - MIN_CJK_SHARE)
+    cjk = 0
+    for run in CJK.finditer(text):
+        cjk += run.end() - run.start()
+        if cjk >= enough:
+            return True
+    return False
 
 
 def response_text(response: Response) -> str:
