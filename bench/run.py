@@ -100,13 +100,24 @@ class Bench:
                "-s", f"STATE_DIR={state}", *settings_args(), *args]
         return run_child(cmd, ROOT, self.env, self.work), out, state
 
+    def bare_output(self, tag: str) -> Path:
+        """Where the bare run tagged ``tag`` writes its items."""
+        return self.work / f"bare-{tag}" / "out.jsonl"
+
     def bare(self, urls: list[str], tag: str, *args: str) -> Run:
-        folder = self.work / f"bare-{tag}"  # no scrapy.cfg here: Scrapy's defaults only
+        folder = self.bare_output(tag).parent  # no scrapy.cfg here: Scrapy's defaults only
         folder.mkdir(exist_ok=True)
         (folder / "urls.txt").write_text("\n".join(urls) + "\n", "utf-8")
         cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "bare_spider.py"),
                "-a", "urls=urls.txt", "-O", "out.jsonl", *settings_args(), *args]
         return run_child(cmd, folder, self.env, self.work)
+
+
+def fetched_since(replica: Any, before: int) -> list[str]:
+    """The URLs requested from the replica after its ``before``-th request, each
+    once, robots.txt left out."""
+    return list(dict.fromkeys(u for _, u in replica.hits()[before:]
+                              if not u.endswith("/robots.txt")))
 
 
 def median(values: list[float]) -> float:
@@ -159,8 +170,7 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
                 tag = f"{int(latency * 1000)}ms"
                 before = len(replica.hits())
                 run, output, state = bench.crawl(spider, tag)
-                urls = list(dict.fromkeys(u for _, u in replica.hits()[before:]
-                                          if not u.endswith("/robots.txt")))
+                urls = fetched_since(replica, before)
                 n = lines(output)
                 project, bare = [run], [bench.bare(urls, f"{spider}-{tag}")]
                 for k in range(1, args.repeat):
@@ -181,13 +191,12 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
                 before = len(replica.hits())
                 re_run, _, _ = bench.crawl("refetch", f"{spider}-b", "-a", f"input={output}",
                                            "-s", f"STATE_DIR={refetch_state}")
-                re_urls = list(dict.fromkeys(u for _, u in replica.hits()[before:]
-                                             if not u.endswith("/robots.txt")))
+                re_urls = fetched_since(replica, before)
                 re_stats = last_stats(refetch_state, "refetch")
-                validators = work / f"bare-{spider}-{tag}" / "out.jsonl"
+                validators = bench.bare_output(f"{spider}-{tag}")
                 bare_304 = bench.bare(re_urls, f"{spider}-304", "-a",
                                       f"validators={validators}")
-                bare_out = work / f"bare-{spider}-304" / "out.jsonl"
+                bare_out = bench.bare_output(f"{spider}-304")
                 bare_304s = sum(json.loads(line).get("status") == 304
                                 for line in bare_out.open("rb")) if bare_out.exists() else 0
                 # An anchor answered less often 304 than the re-fetch is no floor.

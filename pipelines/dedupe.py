@@ -5,8 +5,9 @@ Stages (see crawler/dedupe): canonical URL -> exact hash of the normalised text
 with the reason; ``mark`` keeps the record and fills ``duplicate_of`` with the
 id of the first copy seen. The state is committed in one transaction just
 before each fsync of the output (``DurabilityBarrier.before_sync``), so a
-record's index rows are never less durable than its line, and at least every
-``DEDUP_COMMIT_EVERY`` items. Stats: ``dedupe/kept``, ``dedupe/url``,
+record's index rows are never less durable than its line, with at most
+``DEDUP_COMMIT_EVERY`` items between commits. Stats: ``dedupe/state/commits``,
+``dedupe/kept``, ``dedupe/url``,
 ``dedupe/exact``, ``dedupe/near``, ``dedupe/skipped`` (no text), each also per
 site (``dedupe/near/fissico``).
 
@@ -47,7 +48,6 @@ class DedupePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.deduper: Deduper | None = None
-        self.commits = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -63,7 +63,8 @@ class DedupePipeline:
     def _commit(self) -> None:
         if self.deduper is not None:
             self.deduper.commit()
-            self.commits += 1
+            if self.stats is not None:
+                self.stats.inc_value("dedupe/state/commits")
 
     def close_spider(self) -> None:
         if self.deduper is not None:
