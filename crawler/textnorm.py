@@ -84,10 +84,14 @@ def strip_glosses(text: str, *, glossed: bool | None = None) -> tuple[str, int]:
     says whether this is one, ``None`` decides from the text's toned glosses."""
     if ")" not in text and ";" not in text:
         return text, 0  # every gloss and its debris ends in ")", every entity in ";"
-    text, debris = GLOSS_DEBRIS_RE.subn("", text)
+    debris = toned = 0
+    # Each pattern starts with a literal "?" or "(": a text without it is skipped.
     if "?" in text:
+        text, debris = GLOSS_DEBRIS_RE.subn("", text)
         text, entities = _ENTITY_DEBRIS_RE.subn(lambda m: ENTITY_DEBRIS[m.group()], text)
         debris += entities
+    if "(" not in text:
+        return text, debris
     text, toned = GLOSS_RE.subn("", text)
     if glossed if glossed is not None else toned >= NEUTRAL_GLOSS_MIN_TONED:
         text, neutral = NEUTRAL_GLOSS_RE.subn("", text)

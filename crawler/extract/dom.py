@@ -230,7 +230,12 @@ def _rescue_script_values(root: Any) -> None:
 def _strip_glosses(lines: list[Line]) -> tuple[bool, int]:
     """Pinyin glosses off every line, once: every later step reads clean text.
     Whether the page glosses at all is decided over the whole page."""
-    toned = sum(len(GLOSS_RE.findall(line.text)) for line in lines if "(" in line.text)
+    toned = 0
+    for line in lines:  # counted only until the page is known to gloss
+        if "(" in line.text:
+            toned += len(GLOSS_RE.findall(line.text))
+            if toned >= NEUTRAL_GLOSS_MIN_TONED:
+                break
     glossed = toned >= NEUTRAL_GLOSS_MIN_TONED
     removed = 0
     for line in lines:
