@@ -149,26 +149,32 @@ class _Walker:
             self.links += len(value)
 
     def flush(self, boundary: bool) -> None:
-        raw = "".join(self.pieces)
-        self.pieces, links = [], self.links
-        self.links = 0
-        # Most boundaries close on nothing, or on the markup's indentation.
-        text = "" if not raw or raw.isspace() else fold_line(ASCII_SPACE.sub(" ", raw))
-        if text:
-            bullet = self.pending_bullet
-            self.lines.append(Line(BULLET + text if bullet else text, self.blocks[-1], links,
-                                   len(raw.strip()), bullet, self.new_block, self.saw_image))
-            self.new_block = False
-            self.saw_image = False
+        pieces = self.pieces
+        if pieces:  # most boundaries close on nothing
+            raw = "".join(pieces)
+            pieces.clear()
+            links, self.links = self.links, 0
+            # ... or on the markup's indentation.
+            text = "" if raw.isspace() else fold_line(ASCII_SPACE.sub(" ", raw))
+            if text:
+                bullet = self.pending_bullet
+                self.lines.append(Line(BULLET + text if bullet else text, self.blocks[-1], links,
+                                       len(raw.strip()), bullet, self.new_block, self.saw_image))
+                self.new_block = False
+                self.saw_image = False
         self.pending_bullet = False
         if boundary:
             self.new_block = True
 
     def walk(self, el: Any) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIPPED_TAGS or is_hidden(el):
-            # Comments, processing instructions and invisible elements: only the
-            # tail (text after the element) is visible; the caller writes it.
+        # The hot loop of extraction (every element of every page): attribute
+        # lookups are hoisted into locals and text is appended in place.
+        tag = el.tag
+        if not isinstance(tag, str):
+            return  # a comment or processing instruction: only its tail shows
+        tag = tag.lower()
+        if tag in SKIPPED_TAGS or is_hidden(el):
+            # Invisible: only the tail (text after the element) shows; the caller writes it.
             if tag == "img" and not is_hidden(el):
                 self.saw_image = True
             return
@@ -181,20 +187,29 @@ class _Walker:
             self.blocks.append(el)
         if tag == "li":
             self.pending_bullet = True
-        if tag == "a":
+        link = tag == "a"
+        if link:
             self.link_depth += 1
+        pieces = self.pieces  # flush() empties it in place
         # Cloudflare writes its obfuscated addresses as <a> or <span> only.
         email = _cf_email(el) if self.decode_emails and tag in CF_EMAIL_TAGS else None
         if email is not None:
             self.text(email)
         else:
-            if el.text:
-                self.text(el.text)
+            value = el.text
+            if value:
+                pieces.append(value)
+                if self.link_depth:
+                    self.links += len(value)
+            walk = self.walk
             for child in el:
-                self.walk(child)
-                if child.tail:
-                    self.text(child.tail)
-        if tag == "a":
+                walk(child)
+                value = child.tail
+                if value:
+                    pieces.append(value)
+                    if self.link_depth:
+                        self.links += len(value)
+        if link:
             self.link_depth -= 1
         if tag in CELL_TAGS:
             self.text(" ")
