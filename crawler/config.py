@@ -192,6 +192,7 @@ def _str(value: Any) -> str:
 
 Bool = Annotated[bool, PlainValidator(_bool)]
 PositiveInt = Annotated[int, PlainValidator(_int_in(1))]
+NonNegativeInt = Annotated[int, PlainValidator(_int_in(0))]
 Seed = Annotated[int, PlainValidator(_int_in(0, SEED_MAX))]
 Fraction = Annotated[float, PlainValidator(_fraction)]
 Seconds = Annotated[float, PlainValidator(_positive_float)]
@@ -246,6 +247,7 @@ class ProjectSettings(BaseModel):
     redis_url: OptionalRedisUrl
     redis_lease_seconds: Seconds
     redis_idle_close_seconds: Seconds
+    gc_gen0_threshold: NonNegativeInt
 
     @model_validator(mode="after")
     def _cross_field(self, info: ValidationInfo) -> Self:

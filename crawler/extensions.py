@@ -9,6 +9,7 @@ Stats: ``frontier/pending``, ``frontier/given_up``, ``frontier/walking`` at clos
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any, Self
 
@@ -79,3 +80,46 @@ class FrontierExtension:
                      spider: Spider) -> None:
         if isinstance(exception, (DuplicateItem, OutOfWindow)):
             self._settle(response)
+
+
+class CollectorTuning:
+    """Python's cycle collector run less often while the engine runs: a
+    young-generation pass every ``GC_GEN0_THRESHOLD`` net allocations instead
+    of 700. What a crawl allocates per page is freed by reference counting;
+    the collector only finds the odd cycle (a Failure's traceback), and still
+    does, later. The interpreter's thresholds are put back when the engine stops.
+
+    Stats: ``gc/collections`` (passes while the engine ran)."""
+
+    def __init__(self, crawler: Crawler, gen0: int) -> None:
+        self.crawler = crawler
+        self.gen0 = gen0
+        self.saved: tuple[int, int, int] | None = None
+        self.collections_before = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        gen0 = project_settings(crawler.settings).gc_gen0_threshold
+        if not gen0:
+            raise NotConfigured
+        ext = cls(crawler, gen0)
+        crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    @staticmethod
+    def _collections() -> int:
+        return sum(generation["collections"] for generation in gc.get_stats())
+
+    def engine_started(self) -> None:
+        self.collections_before = self._collections()
+        self.saved = gc.get_threshold()
+        gc.set_threshold(self.gen0, *self.saved[1:])
+
+    def engine_stopped(self) -> None:
+        if self.saved is not None:
+            gc.set_threshold(*self.saved)
+            self.saved = None
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value("gc/collections",
+                                     self._collections() - self.collections_before)

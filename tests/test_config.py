@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN_PREFIXES = ("DEDUP_", "FRONTIER_", "REFETCH_", "DELTAFETCH_", "BACKOFF_", "HEALTH_",
                 "REDIS_")
 OWN_NAMES = ("STATE_DIR", "TEXT_SCRIPT", "WINDOW_ENABLED", "FETCH_GUARD_ENABLED",
-             "RUN_SUMMARY_ENABLED", "FEED_FSYNC_LINES", "FEED_FSYNC_SECONDS")
+             "RUN_SUMMARY_ENABLED", "FEED_FSYNC_LINES", "FEED_FSYNC_SECONDS", "GC_GEN0_THRESHOLD")
 
 
 def cmdline(**values: Any) -> Settings:
