@@ -61,6 +61,22 @@ def test_shingles_are_character_kgrams() -> None:
     assert h[0] == h[2] == h[4]
 
 
+def test_a_batch_is_hashed_and_signed_as_its_documents_one_by_one() -> None:
+    texts = [r["text"] for r in golden_records()]
+    short = [normalised_codes(""), normalised_codes("防控工作")]  # no shingle, one shingle
+    docs = [normalised_codes(t) for t in texts] + short
+    hasher = MinHasher(6, 64)
+    for batch in (docs[:5], docs, docs[5:6] + docs[:2]):  # with and without short or empty ones
+        flat, offsets = hasher._flat(batch)
+        assert len(offsets) == len(batch) + 1
+        for i, codes in enumerate(batch):
+            own = flat[int(offsets[i]):int(offsets[i + 1])]
+            assert np.array_equal(own, shingle_hashes(codes, 6)), i
+        together = hasher.sign(batch)
+        for i, codes in enumerate(batch):
+            assert np.array_equal(together[i], hasher.sign([codes])[0]), i
+
+
 def test_numpy_and_rensa_minhash_estimate_the_same_similarity() -> None:
     texts = [r["text"] for r in golden_records()]
     a, b = normalised_codes(texts[2]), normalised_codes(texts[2][: len(texts[2]) * 3 // 4])

@@ -58,10 +58,26 @@ class MinHasher:
         self.seed = seed
 
     def _flat(self, docs: Sequence[Codes]) -> tuple[U64, U64]:
-        parts = [shingle_hashes(d, self.shingle) for d in docs]
-        offsets = np.zeros(len(parts) + 1, dtype=np.uint64)
-        np.cumsum([len(p) for p in parts], out=offsets[1:])
-        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+        """Every document's shingle hashes end to end, and where each starts."""
+        k = self.shingle
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        if not len(docs) or bool(((lengths > 0) & (lengths < k)).any()):
+            # A document shorter than a shingle is one shingle of its own length.
+            parts = [shingle_hashes(d, k) for d in docs]
+            counts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+            flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+        else:
+            # One rolling hash over the batch end to end (a few NumPy passes
+            # instead of a few per document), then the windows that cross from
+            # one document into the next are dropped: shingle_hashes' values.
+            joined = np.concatenate(docs)
+            starts = np.cumsum(lengths) - lengths
+            counts = np.maximum(lengths - k + 1, 0)
+            hashes = shingle_hashes(joined, k)
+            keep = np.repeat(starts, counts) + _ranks(counts)
+            flat = hashes[keep]
+        offsets = np.zeros(len(docs) + 1, dtype=np.uint64)
+        np.cumsum(counts, out=offsets[1:])
         return flat, offsets
 
     def sign(self, docs: Sequence[Codes]) -> Sig:
@@ -78,6 +94,13 @@ class MinHasher:
         for i in np.flatnonzero(offsets[1:] == offsets[:-1]):
             sigs[i] = np.uint32(0xFFFFFFFF)
         return sigs
+
+
+def _ranks(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """0, 1, …, c-1 for each count c, end to end."""
+    total = int(counts.sum())
+    ends = np.cumsum(counts)
+    return np.arange(total, dtype=np.int64) - np.repeat(ends - counts, counts)
 
 
 def band_keys(sigs: Sig, bands: int, rows: int | None = None) -> npt.NDArray[np.int64]:
