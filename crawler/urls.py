@@ -75,14 +75,16 @@ def canonical_url(url: str) -> str:
     site = site_for_host(host)
     if site is not None and scheme == "https" and port in (None, 443):
         scheme, netloc = "http", host
-    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = parts.path or "/"
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
     path = INDEX_PAGE.sub("/", path)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     query = urlencode(
         sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                if not TRACKING_PARAMS.match(k))
-    )
+    ) if parts.query else ""
     canonical = urlunsplit((scheme, netloc, path, query, ""))
     return site.canonical_alias(canonical) if site is not None else canonical
 
