@@ -9,8 +9,10 @@ Stats: ``frontier/pending``, ``frontier/given_up``, ``frontier/walking`` at clos
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+from collections.abc import Iterator
 from typing import Any, Self
 
 from scrapy import Spider, signals
@@ -80,6 +82,20 @@ class FrontierExtension:
                      spider: Spider) -> None:
         if isinstance(exception, (DuplicateItem, OutOfWindow)):
             self._settle(response)
+
+
+@contextlib.contextmanager
+def collector_threshold(gen0: int) -> Iterator[None]:
+    """Python's young-generation collector every ``gen0`` net allocations
+    inside the block (``0``: the interpreter's own); restored after it. For
+    commands that run without an engine (``scrapy dedupe``)."""
+    saved = gc.get_threshold()
+    if gen0:
+        gc.set_threshold(gen0, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 class CollectorTuning:

@@ -11,7 +11,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from crawler.config import SettingsError
-from crawler.extensions import CollectorTuning
+from crawler.extensions import CollectorTuning, collector_threshold
 
 Thresholds = tuple[int, int, int]
 
@@ -47,3 +47,15 @@ def test_zero_keeps_the_interpreters_collector(interpreter_thresholds: Threshold
 def test_negative_threshold_is_a_settings_error() -> None:
     with pytest.raises(SettingsError, match=r"GC_GEN0_THRESHOLD='-1': must be >= 0"):
         CollectorTuning.from_crawler(get_crawler(settings_dict={"GC_GEN0_THRESHOLD": -1}))
+
+
+def test_collector_threshold_holds_inside_the_block_only(
+        interpreter_thresholds: Thresholds) -> None:
+    with collector_threshold(54_321):
+        assert gc.get_threshold()[0] == 54_321
+    assert gc.get_threshold() == interpreter_thresholds
+    with pytest.raises(KeyError), collector_threshold(54_321):
+        raise KeyError("a failing block")
+    assert gc.get_threshold() == interpreter_thresholds
+    with collector_threshold(0):
+        assert gc.get_threshold() == interpreter_thresholds

@@ -41,6 +41,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.config import SettingsError, project_settings
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
+from crawler.extensions import collector_threshold
 from crawler.items import seed_record
 from crawler.outputs import Output, OutputError, open_output
 from crawler.records import InputProblem, check_input, read_jsonl
@@ -223,8 +224,9 @@ class Command(ScrapyCommand):
             return
         self._private_index()
         try:
-            summary = run_dedupe(paths, out, self.settings,
-                                 progress=False if opts.no_progress else None)
+            with collector_threshold(project_settings(self.settings).gc_gen0_threshold):
+                summary = run_dedupe(paths, out, self.settings,
+                                     progress=False if opts.no_progress else None)
         finally:
             out.close()
         for line in summary.lines():
