@@ -20,7 +20,8 @@ seconds. What runs:
    bare Scrapy sending the same conditional GETs (the floor).
 4. Peak RSS of a crawl at two replica sizes (flat is the goal).
 5. Extraction: ``bench/extraction.py`` (project, trafilatura, GNE on the same bytes).
-6. Dedupe: ``bench/bench_dedupe.py`` (``scrapy dedupe`` vs datasketch, whole processes).
+6. Dedupe: ``bench/bench_dedupe.py`` at each ``--dedupe`` size (``scrapy dedupe`` vs
+   datasketch, whole processes, both pinned to one core; 100k and 1M by default).
 """
 
 from __future__ import annotations
@@ -252,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000, help="replica articles per site")
     ap.add_argument("--rss", default="2000,20000", help="replica sizes for peak RSS")
-    ap.add_argument("--dedupe", type=int, default=100_000, help="documents for dedupe")
+    ap.add_argument("--dedupe", default="100000,1000000",
+                    help="comma-separated dedupe sizes (documents), one run each")
     ap.add_argument("--spiders", default=",".join(SPIDERS))
     ap.add_argument("--repeat", type=int, default=3,
                     help="project/bare pairs per crawl row (medians are shown)")
@@ -277,9 +279,12 @@ def main(argv: list[str] | None = None) -> int:
             doc += tool_section("Extraction: the project, trafilatura and GNE on the same bytes",
                                 [sys.executable, "bench/extraction.py", "--no-stripped"])
         if "dedupe" not in skip:
-            doc += tool_section("Dedupe: scrapy dedupe against datasketch MinHashLSH",
-                                [sys.executable, "bench/bench_dedupe.py", "--docs",
-                                 str(args.dedupe), "--workdir", str(work / "dedupe")])
+            for size in (int(n) for n in args.dedupe.split(",")):
+                doc += tool_section(f"Dedupe: scrapy dedupe against datasketch MinHashLSH, "
+                                    f"{size:,} documents",
+                                    [sys.executable, "bench/bench_dedupe.py", "--docs",
+                                     str(size), "--workdir", str(work / "dedupe")])
+                shutil.rmtree(work / "dedupe", ignore_errors=True)  # a million is 2.7 GB
         doc += ["", f"({time.time() - started:.0f} s in all.)", ""]
         tmp = args.out.with_suffix(".tmp")
         tmp.write_text("\n".join(doc), "utf-8")
