@@ -6,6 +6,7 @@ Pure functions over strings; the rules they apply are the module constants.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _Table = dict[int, str | int | None]
 # U+FF01..U+FF5E fold to ASCII; 。、“” and 《》 are outside that range and stay.
@@ -98,3 +99,15 @@ def strip_glosses(text: str, *, glossed: bool | None = None) -> tuple[str, int]:
         return text, toned + neutral + debris
     return text, toned + debris
 
+
+
+def holds_any(text: str, ascii_class: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds a character of a one-character class of ASCII
+    characters (the control characters): each looked for with ``in``, cheaper
+    than the regex scanning a page that holds none of them."""
+    return any(c in text for c in _ascii_members(ascii_class))
+
+
+@lru_cache(maxsize=16)
+def _ascii_members(ascii_class: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(c for c in map(chr, range(0x80)) if ascii_class.fullmatch(c))

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from scrapy.http import Response
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from crawler.textnorm import holds_any
+
 # Share of U+FFFD (or of C0 control characters) above which a decoding is wrong.
 MAX_BAD_CHAR_RATIO = 0.002
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-# The same characters one by one: 23 substring searches are cheaper than a
-# regex scan of a page that holds none of them (nearly every page).
-CONTROL_CHARS = tuple(map(chr, (*range(0x00, 0x09), *range(0x0e, 0x20))))
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb_2312-80", "csgb2312", "x-gbk", "cp936"})
 BIG5_FAMILY = frozenset({"big5", "big5-hkscs", "cp950", "x-x-big5"})
 
@@ -29,7 +28,7 @@ class ExtractionError(Exception):
 def _bad_ratio(text: str) -> float:
     if not text:
         return 1.0
-    controls = len(CONTROL.findall(text)) if any(c in text for c in CONTROL_CHARS) else 0
+    controls = len(CONTROL.findall(text)) if holds_any(text, CONTROL) else 0
     return (text.count("\ufffd") + controls) / len(text)
 
 
