@@ -87,8 +87,7 @@ class FrontierExtension:
 @contextlib.contextmanager
 def collector_threshold(gen0: int) -> Iterator[None]:
     """Python's young-generation collector every ``gen0`` net allocations
-    inside the block (``0``: the interpreter's own); restored after it. For
-    commands that run without an engine (``scrapy dedupe``)."""
+    inside the block (``0``: the interpreter's own); restored after it."""
     saved = gc.get_threshold()
     if gen0:
         gc.set_threshold(gen0, *saved[1:])
@@ -110,7 +109,7 @@ class CollectorTuning:
     def __init__(self, crawler: Crawler, gen0: int) -> None:
         self.crawler = crawler
         self.gen0 = gen0
-        self.saved: tuple[int, int, int] | None = None
+        self.held = contextlib.ExitStack()  # the threshold while the engine runs
         self.collections_before = 0
 
     @classmethod
@@ -129,13 +128,10 @@ class CollectorTuning:
 
     def engine_started(self) -> None:
         self.collections_before = self._collections()
-        self.saved = gc.get_threshold()
-        gc.set_threshold(self.gen0, *self.saved[1:])
+        self.held.enter_context(collector_threshold(self.gen0))
 
     def engine_stopped(self) -> None:
-        if self.saved is not None:
-            gc.set_threshold(*self.saved)
-            self.saved = None
+        self.held.close()
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("gc/collections",
                                      self._collections() - self.collections_before)
