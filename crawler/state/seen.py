@@ -84,9 +84,6 @@ class SeenStore:
         self._db.execute("COMMIT")
         return added
 
-    def __setitem__(self, key: str | bytes, _value: object) -> None:
-        self.add(key)
-
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0])
 
@@ -174,9 +171,6 @@ class RedisSeenStore:
         added = sum(int(n) for n in pipe.execute())
         self._r.hset(self._done, name, f"{stat.st_ino} {end}")
         return added
-
-    def __setitem__(self, key: str | bytes, _value: object) -> None:
-        self.add(key)
 
     def __len__(self) -> int:
         return int(self._r.hlen(self._key))
