@@ -85,7 +85,7 @@ def strip_glosses(text: str, *, glossed: bool | None = None) -> tuple[str, int]:
     says whether this is one, ``None`` decides from the text's toned glosses."""
     if ")" not in text and ";" not in text:
         return text, 0  # every gloss and its debris ends in ")", every entity in ";"
-    debris = toned = 0
+    debris = 0
     # Each pattern starts with a literal "?" or "(": a text without it is skipped.
     if "?" in text:
         text, debris = GLOSS_DEBRIS_RE.subn("", text)
