@@ -216,3 +216,27 @@ def test_signature_bytes_round_trip() -> None:
     sig = MinHasher(3, 128).sign([normalised_codes("山西新闻网报道")])[0]
     assert np.array_equal(np.frombuffer(sig.tobytes(), dtype=np.uint32), sig)
     assert json.dumps(sig.tolist())
+
+
+def test_a_batch_sees_what_was_committed_within_it_and_what_is_pending() -> None:
+    """check_many reads the batch's committed rows at once (preload); a commit
+    in the middle of the batch, and documents added but not yet committed, must
+    still be seen by the documents after them."""
+    w = Writer(6)
+    texts = [w.article() for _ in range(4)]
+    url = "http://fissico.com/html/xw/dzyw/{}.html"
+    first = Deduper(DedupeConfig(), store := SQLiteStore())
+    first.check_many([Doc(f"{i:016x}", url.format(i), t) for i, t in enumerate(texts[:2])])
+    first.commit()
+    d = Deduper(DedupeConfig(commit_every=2), store)
+    batch = [
+        Doc("a" * 16, None, texts[2]),  # new; committed with the next (commit_every=2)
+        Doc("b" * 16, url.format(0) + "?utm_source=wx", "一篇别的文章，" * 30),  # url of a committed one
+        Doc("c" * 16, None, texts[2]),  # exact copy of a document committed within this batch
+        Doc("d" * 16, None, texts[3]),  # new, pending
+        Doc("e" * 16, None, texts[3]),  # exact copy of a pending document
+        Doc("f" * 16, None, texts[1]),  # exact copy of a document committed before the batch
+    ]
+    stages = [v.stage for v in d.check_many(batch)]
+    assert stages == [None, "url", "exact", None, "exact", "exact"]
+    assert [v.first_id for v in d.check_many([Doc("g" * 16, None, texts[2])])] == ["a" * 16]

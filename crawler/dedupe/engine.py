@@ -20,7 +20,7 @@ from crawler import settings as project_defaults
 from crawler.config import DEDUP_BACKENDS, DEDUP_MODES, project_settings
 from crawler.dedupe.minhash import MinHasher, Sig, band_keys
 from crawler.dedupe.normalize import Codes, normalised_codes
-from crawler.dedupe.store import DedupeStore, RedisStore, SQLiteStore
+from crawler.dedupe.store import DedupeStore, Query, RedisStore, SQLiteStore
 from crawler.urls import canonical_url
 
 # The defaults are crawler/settings.py's (chosen by the measurement in
@@ -187,8 +187,11 @@ class Deduper:
         """Verdicts in order; each document sees those before it (same batch included)."""
         prepared = [self.prepare(d) for d in docs]
         sigs = self.hasher.sign([p.codes for p in prepared])
-        keys = band_keys(sigs, self.config.bands, self.config.band_rows)
-        return [self._check(p, sigs[i], keys[i].tolist()) for i, p in enumerate(prepared)]
+        keys = band_keys(sigs, self.config.bands, self.config.band_rows).tolist()
+        queries = [(p.url, p.digest, keys[i] if len(p.codes) else [], bool(len(p.codes)))
+                   for i, p in enumerate(prepared)]
+        self.store.preload(queries)
+        return [self._check(prepared[i], sigs[i], q) for i, q in enumerate(queries)]
 
     def check(self, doc: Doc) -> Verdict:
         return self.check_many([doc])[0]
@@ -198,12 +201,12 @@ class Deduper:
         configuration says that is not a duplicate (re-fetch)."""
         return first_id is not None and (self.config.same_id_is_duplicate or first_id != doc.id)
 
-    def _check(self, p: Prepared, sig: Sig, bands: list[int]) -> Verdict:
+    def _check(self, p: Prepared, sig: Sig, query: Query) -> Verdict:
         # The store applies the check's inserts atomically with its lookup, or
         # refuses them when another process wrote in between (Redis, several
         # workers): then the check is made again against what is there now.
         while True:
-            verdict = self._decide(p, sig, bands)
+            verdict = self._decide(p, sig, query)
             if self.store.settle():
                 break
         self._pending += 1
@@ -211,11 +214,10 @@ class Deduper:
             self.commit()
         return verdict
 
-    def _decide(self, p: Prepared, sig: Sig, bands: list[int]) -> Verdict:
+    def _decide(self, p: Prepared, sig: Sig, query: Query) -> Verdict:
         doc = p.doc
-        has_text = len(p.codes) > 0
-        found = self.store.lookup(p.url, p.digest, bands if has_text else [],
-                                  want_exact=has_text)
+        _, _, bands, has_text = query
+        found = self.store.lookup(*query)
         verdict: Verdict
         if self._other(found.url_id, doc):
             verdict = Verdict("url", found.url_id)
