@@ -66,7 +66,9 @@ def test_a_batch_is_hashed_and_signed_as_its_documents_one_by_one() -> None:
     short = [normalised_codes(""), normalised_codes("防控工作")]  # no shingle, one shingle
     docs = [normalised_codes(t) for t in texts] + short
     hasher = MinHasher(6, 64)
-    for batch in (docs[:5], docs, docs[5:6] + docs[:2]):  # with and without short or empty ones
+    empty = docs[5:6]
+    # With and without short ones; empty ones first, between and last.
+    for batch in (docs[:5], docs, empty + docs[:2], docs[:2] + empty + docs[2:3] + empty):
         flat, offsets = hasher._flat(batch)
         assert len(offsets) == len(batch) + 1
         for i, codes in enumerate(batch):

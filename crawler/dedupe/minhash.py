@@ -25,12 +25,29 @@ _MIX1 = np.uint64(0xFF51AFD7ED558CCD)  # murmur3 fmix64 constants: avalanche the
 _MIX2 = np.uint64(0xC4CEB9FE1A85EC53)  # rolling hash so nearby k-grams look unrelated
 
 
+_S33 = np.uint64(33)
+
+
 def _fmix(h: U64) -> U64:
-    h = h ^ (h >> np.uint64(33))
+    h = h ^ (h >> _S33)
     h = h * _MIX1
-    h = h ^ (h >> np.uint64(33))
+    h = h ^ (h >> _S33)
     h = h * _MIX2
-    return h ^ (h >> np.uint64(33))
+    return h ^ (h >> _S33)
+
+
+def _fmix_in_place(h: U64) -> U64:
+    """``_fmix`` overwriting ``h`` (one scratch array instead of six new ones:
+    a batch is hundreds of thousands of hashes)."""
+    scratch = h >> _S33
+    h ^= scratch
+    h *= _MIX1
+    np.right_shift(h, _S33, out=scratch)
+    h ^= scratch
+    h *= _MIX2
+    np.right_shift(h, _S33, out=scratch)
+    h ^= scratch
+    return h
 
 
 def shingle_hashes(codes: Codes, k: int) -> U64:
@@ -45,8 +62,10 @@ def shingle_hashes(codes: Codes, k: int) -> U64:
     h = c[:m].copy()
     with np.errstate(over="ignore"):
         for j in range(1, k):
-            h = h * _MUL + c[j : j + m]
-        return _fmix(h + np.uint64(k))
+            h *= _MUL
+            h += c[j : j + m]
+        h += np.uint64(k)
+        return _fmix_in_place(h)
 
 
 class MinHasher:
@@ -70,11 +89,13 @@ class MinHasher:
             # One rolling hash over the batch end to end (a few NumPy passes
             # instead of a few per document), then the windows that cross from
             # one document into the next are dropped: shingle_hashes' values.
-            joined = np.concatenate(docs)
-            starts = np.cumsum(lengths) - lengths
+            hashes = shingle_hashes(np.concatenate(docs), k)
             counts = np.maximum(lengths - k + 1, 0)
-            hashes = shingle_hashes(joined, k)
-            keep = np.repeat(starts, counts) + _ranks(counts)
+            ends = np.cumsum(lengths)
+            inner = ends[(ends > 0) & (ends < len(hashes) + k - 1)]  # between two documents
+            keep = np.ones(len(hashes), dtype=bool)
+            for j in range(1, k):  # the windows starting 1..k-1 before a boundary cross it
+                keep[inner - j] = False
             flat = hashes[keep]
         offsets = np.zeros(len(docs) + 1, dtype=np.uint64)
         np.cumsum(counts, out=offsets[1:])
@@ -94,13 +115,6 @@ class MinHasher:
         for i in np.flatnonzero(offsets[1:] == offsets[:-1]):
             sigs[i] = np.uint32(0xFFFFFFFF)
         return sigs
-
-
-def _ranks(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """0, 1, …, c-1 for each count c, end to end."""
-    total = int(counts.sum())
-    ends = np.cumsum(counts)
-    return np.arange(total, dtype=np.int64) - np.repeat(ends - counts, counts)
 
 
 def band_keys(sigs: Sig, bands: int, rows: int | None = None) -> npt.NDArray[np.int64]:
