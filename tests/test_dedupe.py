@@ -220,14 +220,15 @@ def test_signature_bytes_round_trip() -> None:
     assert json.dumps(sig.tolist())
 
 
-def test_a_batch_sees_what_was_committed_within_it_and_what_is_pending() -> None:
+@pytest.mark.parametrize("key_filter", [False, True])
+def test_a_batch_sees_what_was_committed_within_it_and_what_is_pending(key_filter: bool) -> None:
     """check_many reads the batch's committed rows at once (preload); a commit
     in the middle of the batch, and documents added but not yet committed, must
     still be seen by the documents after them."""
     w = Writer(6)
     texts = [w.article() for _ in range(4)]
     url = "http://fissico.com/html/xw/dzyw/{}.html"
-    first = Deduper(DedupeConfig(), store := SQLiteStore())
+    first = Deduper(DedupeConfig(), store := SQLiteStore(key_filter=key_filter))
     first.check_many([Doc(f"{i:016x}", url.format(i), t) for i, t in enumerate(texts[:2])])
     first.commit()
     d = Deduper(DedupeConfig(commit_every=2), store)
@@ -242,3 +243,29 @@ def test_a_batch_sees_what_was_committed_within_it_and_what_is_pending() -> None
     stages = [v.stage for v in d.check_many(batch)]
     assert stages == [None, "url", "exact", None, "exact", "exact"]
     assert [v.first_id for v in d.check_many([Doc("g" * 16, None, texts[2])])] == ["a" * 16]
+
+
+def test_the_key_filter_sees_what_another_process_commits(tmp_path: Path) -> None:
+    """A bulk store keeps the index's keys as bits; a commit by another store on
+    the same file must not be hidden by them (the generation moves), neither at
+    once nor after the filter is read again."""
+    path = tmp_path / "d.sqlite3"
+    w = Writer(7)
+    texts = [w.article() for _ in range(6)]
+    bulk = Deduper(DedupeConfig(), SQLiteStore(path, key_filter=True))
+    other = Deduper(DedupeConfig(), SQLiteStore(path))
+    assert [v.stage for v in bulk.check_many([Doc("a" * 16, None, texts[0])])] == [None]
+    bulk.commit()  # its own commit: its bits follow
+    assert [v.stage for v in bulk.check_many([Doc("b" * 16, None, texts[0])])] == ["exact"]
+    for i, text in enumerate(texts[1:]):
+        other.check_many([Doc(f"{i + 1:016x}", None, text)])
+        other.commit()
+        # Every batch after another process' commit: still exact, with or
+        # without the filter read again.
+        assert [v.stage for v in bulk.check_many([Doc("c" * 16, None, text)])] == ["exact"], i
+    keys = bulk.store._filter
+    assert keys is not None and keys.generation == 1  # a busy neighbour: SQLite was asked
+    # The index still since the last batch: the bits are read again, and hold
+    # the other process' documents.
+    assert [v.stage for v in bulk.check_many([Doc("d" * 16, None, texts[3])])] == ["exact"]
+    assert keys.generation == 6 and keys.keys == 6 * 17

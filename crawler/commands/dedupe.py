@@ -111,7 +111,7 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
     # The command commits itself, every DEDUP_OFFLINE_COMMIT_EVERY records, after writing;
     # and one record in two inputs is a duplicate, whatever the crawls say.
     config = dataclasses.replace(config, commit_every=1 << 62, same_id_is_duplicate=True)
-    deduper = Deduper(config, open_store(config, settings))
+    deduper = Deduper(config, open_store(config, settings, bulk=True))
     summary = Summary()
     try:
         from tqdm import tqdm

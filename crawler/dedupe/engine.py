@@ -109,9 +109,10 @@ class DedupeConfig:
                 "minhash": "rensa-rmh-v1"}
 
 
-def open_store(config: DedupeConfig, settings: Any = None) -> DedupeStore:
+def open_store(config: DedupeConfig, settings: Any = None, bulk: bool = False) -> DedupeStore:
     """The configured backend; SQLite at ``DEDUP_SQLITE_PATH``, by default
-    ``STATE_DIR/dedupe/dedupe.sqlite3``."""
+    ``STATE_DIR/dedupe/dedupe.sqlite3``. ``bulk``: many documents in batches
+    (``scrapy dedupe``): SQLite keeps the index's keys in memory too (``KeyFilter``)."""
     store: DedupeStore
     if config.backend == "redis":
         store = RedisStore(config.redis_url, config.redis_prefix)
@@ -123,7 +124,7 @@ def open_store(config: DedupeConfig, settings: Any = None) -> DedupeStore:
             if settings is None:
                 raise ValueError("settings (for STATE_DIR) or DEDUP_SQLITE_PATH is needed")
             path = str(state_dir(settings, "dedupe") / "dedupe.sqlite3")
-        store = SQLiteStore(path)
+        store = SQLiteStore(path, key_filter=bulk)
     store.check_params(config.params)
     return store
 

@@ -106,6 +106,88 @@ def _rows_in_order(keys: npt.NDArray[np.int64], docs: npt.NDArray[np.int64],
         yield from zip(keys[part].tolist(), docs[part].tolist(), strict=True)
 
 
+class KeyFilter:
+    """Which keys an SQLite index may hold, as one bit per 2^36 of the key space
+    (32 MiB), for bulk runs (``scrapy dedupe``): SQLite is asked only for keys
+    whose bit is set, instead of all eighteen of every document (at a million
+    documents an ``IN`` lookup costs ~1.5 µs a key, and most keys are new). A
+    million documents set ~17 million bits of 268 million: one new key in 16
+    is still looked up, for nothing.
+
+    Exact, never a guess: every commit, by any process, bumps ``generation`` in
+    ``dedupe_meta``. The bits answer only while the generation is the one they
+    were read at or advanced to by this process' own commits. When another
+    process has committed, the batch asks SQLite for every key, and the bits are
+    read again once the index has stayed still about as long as reading it
+    costs: a busy neighbour costs a slower run, never a missed duplicate."""
+
+    BITS = 28
+    _SHIFT = np.uint64(64 - BITS)
+    _WORD = np.uint64(6)  # 64 bits a word
+    _LOW = np.uint64(63)
+    _ONE = np.uint64(1)
+
+    def __init__(self) -> None:
+        self.words: npt.NDArray[np.uint64] | None = None
+        self.generation = -1  # at which ``words`` is exact
+        self.keys = 0  # keys read or added (what reading the index again would cost)
+        self._last_seen = -1
+        self._still = 0  # batches since the generation last moved under us
+
+    def present(self, db: sqlite3.Connection, wanted: list[int]) -> list[int] | None:
+        """The keys of ``wanted`` the index may hold (a subset holding all that
+        it does hold), or ``None`` when the bits cannot tell now."""
+        generation = _generation(db)
+        if generation != self.generation:
+            self._still = self._still + 1 if generation == self._last_seen else 0
+            self._last_seen = generation
+            if self.words is not None and self._still * len(wanted) < self.keys // 8:
+                return None  # reading the index again costs more than asking, for now
+            self._load(db)
+        if not wanted:
+            return []
+        asked = np.array(wanted, dtype=np.int64)
+        return asked[self._bits(asked)].tolist()
+
+    def _bits(self, keys: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        assert self.words is not None
+        bit = keys.view(np.uint64) >> self._SHIFT
+        word = self.words[(bit >> self._WORD).astype(np.intp)]
+        return ((word >> (bit & self._LOW)) & self._ONE).astype(bool)
+
+    def _set(self, keys: npt.NDArray[np.int64]) -> None:
+        assert self.words is not None
+        bit = keys.view(np.uint64) >> self._SHIFT
+        np.bitwise_or.at(self.words, (bit >> self._WORD).astype(np.intp),
+                         np.left_shift(self._ONE, bit & self._LOW))
+        self.keys += len(keys)
+
+    def _load(self, db: sqlite3.Connection) -> None:
+        self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
+        self.keys = 0
+        db.execute("BEGIN")  # one snapshot for the generation and the keys
+        try:
+            generation = _generation(db)
+            rows = db.execute("SELECT k FROM dedupe_key")
+            while chunk := rows.fetchmany(1 << 18):
+                self._set(np.fromiter((k for (k,) in chunk), dtype=np.int64, count=len(chunk)))
+        finally:
+            db.execute("COMMIT")
+        self.generation = self._last_seen = generation
+
+    def committed(self, before: int, added: npt.NDArray[np.int64]) -> None:
+        """This process committed ``added`` at generation ``before`` + 1."""
+        if self.words is None or before != self.generation:
+            return  # already behind: present() reads the index again when it pays
+        self._set(added)
+        self.generation = self._last_seen = before + 1
+
+
+def _generation(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT v FROM dedupe_meta WHERE k = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
 class SQLiteStore:
     """Two tables: ``dedupe_doc(n, id, sig)`` for kept documents and
     ``dedupe_key(k, n)``: canonical-URL keys, exact-text keys and LSH band keys,
@@ -116,7 +198,7 @@ class SQLiteStore:
     """
 
     def __init__(self, path: Path | str | None = None, conn: sqlite3.Connection | None = None,
-                 cache_mb: int = 256) -> None:
+                 cache_mb: int = 256, key_filter: bool = False) -> None:
         if conn is None:
             from crawler.state.db import connect
 
@@ -124,6 +206,8 @@ class SQLiteStore:
                                                                check_same_thread=False)
         self.path = path
         self._db = conn
+        # Bulk runs only: reading the index's keys costs ~0.2 µs a key at the first batch.
+        self._filter = KeyFilter() if key_filter else None
         self._db.execute(f"PRAGMA cache_size=-{cache_mb * 1024}")
         self._db.executescript("""
             CREATE TABLE IF NOT EXISTS dedupe_meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
@@ -179,7 +263,8 @@ class SQLiteStore:
         meanwhile wait for this process' commit, where the first writer wins."""
         keys = [k for q in queries for k in self._keys(*q)]
         self._preloaded = set(keys)
-        self._committed = self._read(keys)
+        present = self._filter.present(self._db, keys) if self._filter is not None else None
+        self._committed = self._read(keys if present is None else present)
 
     def lookup(self, url: str | None, digest: int, bands: Sequence[int],
                want_exact: bool = True) -> Lookup:
@@ -260,6 +345,9 @@ class SQLiteStore:
         if not self._new_docs and not self._new_keys:
             return
         with self._write_lock():
+            generation = _generation(self._db)
+            self._db.execute("INSERT OR REPLACE INTO dedupe_meta VALUES ('generation', ?)",
+                             (str(generation + 1),))
             row = self._db.execute("SELECT max(n) FROM dedupe_doc").fetchone()
             # Local numbers are -1, -2, … in the order taken: -1 becomes base.
             base = (row[0] or 0) + 1
@@ -274,6 +362,8 @@ class SQLiteStore:
             order = np.argsort(keys)
             self._db.executemany("INSERT OR IGNORE INTO dedupe_key VALUES (?, ?)",
                                  _rows_in_order(keys, docs, order))
+        if self._filter is not None:
+            self._filter.committed(generation, keys)
         self._reset_pending()
 
     def rollback(self) -> None:
