@@ -192,9 +192,11 @@ class SQLiteStore:
     """Two tables: ``dedupe_doc(n, id, sig)`` for kept documents and
     ``dedupe_key(k, n)``: canonical-URL keys, exact-text keys and LSH band keys,
     each a signed 64-bit integer that *is* the rowid, pointing to the first
-    document seen with it. One indexed ``IN`` query per document answers all
-    three stages. Rows added since the last ``commit()`` wait in small dicts
-    (consulted by lookups) and are written with ``executemany`` at ``commit()``.
+    document seen with it. One indexed ``IN`` query per batch (``preload``)
+    answers all three stages for its documents; a bulk store (``key_filter``)
+    first drops the keys its ``KeyFilter`` knows are not there. Rows added since
+    the last ``commit()`` wait in dicts (consulted by lookups) and are written
+    with ``executemany`` at ``commit()``.
     """
 
     def __init__(self, path: Path | str | None = None, conn: sqlite3.Connection | None = None,
