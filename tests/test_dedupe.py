@@ -234,7 +234,8 @@ def test_a_batch_sees_what_was_committed_within_it_and_what_is_pending(key_filte
     d = Deduper(DedupeConfig(commit_every=2), store)
     batch = [
         Doc("a" * 16, None, texts[2]),  # new; committed with the next (commit_every=2)
-        Doc("b" * 16, url.format(0) + "?utm_source=wx", "一篇别的文章，" * 30),  # url of a committed one
+        # The URL of a document committed before the batch:
+        Doc("b" * 16, url.format(0) + "?utm_source=wx", "一篇别的文章，" * 30),
         Doc("c" * 16, None, texts[2]),  # exact copy of a document committed within this batch
         Doc("d" * 16, None, texts[3]),  # new, pending
         Doc("e" * 16, None, texts[3]),  # exact copy of a pending document
