@@ -258,11 +258,11 @@ class SQLiteStore:
         return hits
 
     def preload(self, queries: Sequence[Query]) -> None:
-        """Read the committed rows of a whole batch in one query (one lock and one
-        statement per batch instead of per document: half the cost of a lookup).
-        Held until the next ``preload`` or ``commit``; what this store adds
-        meanwhile is consulted as before, and keys another process commits
-        meanwhile wait for this process' commit, where the first writer wins."""
+        """Read the committed rows of a whole batch in one query (one statement and
+        one file lock per batch instead of per document). Held until the next
+        ``preload`` or ``commit``; what this store adds meanwhile is consulted as
+        before, and keys another process commits meanwhile wait for this
+        process' commit, where the first writer wins."""
         keys = [k for q in queries for k in self._keys(*q)]
         self._preloaded = set(keys)
         present = self._filter.present(self._db, keys) if self._filter is not None else None
