@@ -112,7 +112,7 @@ class DedupeConfig:
 def open_store(config: DedupeConfig, settings: Any = None, bulk: bool = False) -> DedupeStore:
     """The configured backend; SQLite at ``DEDUP_SQLITE_PATH``, by default
     ``STATE_DIR/dedupe/dedupe.sqlite3``. ``bulk``: many documents in batches
-    (``scrapy dedupe``): SQLite keeps the index's keys in memory too (``KeyFilter``)."""
+    (``scrapy dedupe``): SQLite also keeps a bit per key in memory (``KeyFilter``)."""
     store: DedupeStore
     if config.backend == "redis":
         store = RedisStore(config.redis_url, config.redis_prefix)
