@@ -29,16 +29,8 @@ _S33 = np.uint64(33)
 
 
 def _fmix(h: U64) -> U64:
-    h = h ^ (h >> _S33)
-    h = h * _MIX1
-    h = h ^ (h >> _S33)
-    h = h * _MIX2
-    return h ^ (h >> _S33)
-
-
-def _fmix_in_place(h: U64) -> U64:
-    """``_fmix`` overwriting ``h`` (one scratch array instead of six new ones:
-    a batch is hundreds of thousands of hashes)."""
+    """murmur3's finaliser, overwriting ``h`` (one scratch array instead of six
+    new ones: a batch is hundreds of thousands of hashes)."""
     scratch = h >> _S33
     h ^= scratch
     h *= _MIX1
@@ -65,7 +57,7 @@ def shingle_hashes(codes: Codes, k: int) -> U64:
             h *= _MUL
             h += c[j : j + m]
         h += np.uint64(k)
-        return _fmix_in_place(h)
+        return _fmix(h)
 
 
 class MinHasher:
