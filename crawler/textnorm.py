@@ -15,7 +15,11 @@ _SPACES: _Table = {
     0x00A0: " ", 0x3000: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "",
     0xFEFF: "", 0x200C: "", 0x200D: "", 0x0D: " ", 0x0B: " ", 0x0C: " ",
 }
-_FOLD_TABLE: _Table = {**_FULLWIDTH, **_SPACES, 0x09: " "}
+# U+FFFD marks a character lost before the text reached us (an entity for NUL
+# or a lone surrogate, a bad byte), and C0 controls (an entity such as &#1;
+# puts them past the parser) never show: neither is text worth keeping.
+_DROPPED: _Table = {cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFD]}
+_FOLD_TABLE: _Table = {**_FULLWIDTH, **_SPACES, **_DROPPED, 0x09: " "}
 # str.translate walks a dict per character; a regex finds the (rare) characters
 # that need folding far faster, and only those are looked up.
 _FOLDABLE = re.compile("[" + "".join(f"\\U{cp:08x}" for cp in sorted(_FOLD_TABLE)) + "]")

@@ -92,20 +92,95 @@ def to_unicode(html: str | bytes, content_type: str | None = None) -> str:
 # libxml2's HTML parser as lxml.html drives it, without lxml.html's element
 # classes: those are looked up in Python for every element the walk touches.
 HTML_PARSER = etree.HTMLParser()
+# The same without libxml2's nesting limit, for the rare page that passes it.
+DEEP_HTML_PARSER = etree.HTMLParser(huge_tree=True)
 _STRING = etree.XPath("string()", smart_strings=False)
+# libxml2 stops at this depth (and drops the rest of the page) unless told
+# XML_PARSE_HUGE; deeper elements are lifted to it, as browsers cap nesting.
+MAX_DEPTH = 255
+# A leading XML declaration naming an encoding: lxml refuses it in a str.
+XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+# What the walks over the tree never show: only their tails are text.
+NOT_ELEMENTS = (etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
 def parse_document(html: str | bytes) -> Any | None:
-    """The lxml document of a page, or ``None`` for an empty or unparsable one."""
+    """The lxml document of a page, or ``None`` for an empty or unparsable one.
+
+    The tree holds elements only: comments (conditional ones too), processing
+    instructions (``<?php … ?>``), what libxml2 makes of CDATA, and entity
+    nodes are taken out with their tails kept, so that no walk over the DOM
+    meets a node that is not an element. C0 controls and U+FFFD (what an
+    entity for NUL or a lone surrogate becomes) never reach the text."""
     text = to_unicode(html)
     if holds_any(text, CONTROL_CHARS):
         text = CONTROL_CHARS.sub("", text)
+    if text.lstrip()[:5] == "<?xml":
+        text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         return None
     try:
-        return etree.fromstring(text, HTML_PARSER)
+        root = etree.fromstring(text, HTML_PARSER)
+        if root is not None and _too_deep(HTML_PARSER):
+            root = etree.fromstring(text, DEEP_HTML_PARSER)
+            if root is not None:
+                _cap_depth(root, MAX_DEPTH)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    if root is None:
+        return None
+    etree.strip_tags(root, *NOT_ELEMENTS)
+    return root
+
+
+def _too_deep(parser: Any) -> bool:
+    """The last parse stopped at libxml2's nesting limit (the rest of the page lost)."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _cap_depth(root: Any, limit: int) -> None:
+    """No element deeper than ``limit``: below an element at the limit, nested
+    wrappers are unwrapped (their children and text lifted in place), so the
+    leaves (paragraphs, spans, line breaks) become its children in order.
+    Keeps every recursive walk far from Python's recursion limit."""
+    depth = {id(root): 0}
+    at_limit = []
+    for el in root.iter():
+        parent = el.getparent()
+        d = depth[id(parent)] + 1 if parent is not None else 0
+        depth[id(el)] = d
+        if d == limit and len(el):
+            at_limit.append(el)
+    for el in at_limit:
+        while True:
+            wrapper = next((child for child in el.iterdescendants() if len(child)), None)
+            if wrapper is None:
+                break
+            _unwrap(wrapper)
+
+
+def _unwrap(el: Any) -> None:
+    """Replace ``el`` by its text and children, keeping its tail after them."""
+    parent = el.getparent()
+    previous = el.getprevious()
+    if el.text:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.text
+        else:
+            parent.text = (parent.text or "") + el.text
+    children = list(el)
+    tail = el.tail
+    at = parent.index(el)
+    parent.remove(el)
+    for offset, child in enumerate(children):
+        parent.insert(at + offset, child)
+    if tail:
+        if children:
+            children[-1].tail = (children[-1].tail or "") + tail
+        elif previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
 
 
 def text_content(el: Any) -> str:
