@@ -35,6 +35,10 @@ MIN_YEAR = 1995
 # How far around the headline the info line is looked for, in lines.
 INFO_BEFORE, INFO_AFTER = 2, 8
 MIN_TITLE_SCORE = 2.0
+# How many lines above the body the last-resort headline is looked for.
+HEADING_REACH = 4
+# How many lines under the body a post footer's date is looked for.
+FOOTER_LINES = 2
 
 _LABELS = sorted({*(label for label, _ in X.FIELD_LABELS), *X.OTHER_LABELS}, key=len,
                  reverse=True)
@@ -282,7 +286,51 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
     for fallback in (hint, meta):
         if fallback and not ctx.is_site_name(fallback):
             return fallback, None
-    return None, None
+    return strongest_heading(ctx)
+
+
+def _headed(el: Any) -> float:
+    """How strongly an element (or its parent) is marked as a heading: its
+    tag, or a class naming a title in any spelling (``postTitle``, ``art_bt``)."""
+    weight = _heading(el)
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        whole, _parts = class_tokens(node)
+        if whole & X.TITLE_WORDS or any("title" in token for token in whole):
+            return weight + 2.0
+    return weight
+
+
+def strongest_heading(ctx: Context) -> tuple[str | None, int | None]:
+    """The last resort when neither the lines' scores nor ``<title>`` nor
+    the metadata give a headline (pages without a ``<title>``, blogs whose
+    headline is a link): the strongest heading close above the body, else
+    the title-length line right above it."""
+    lines = ctx.page.lines
+    best: tuple[float, int] | None = None
+    seen = 0
+    for i in range(min(ctx.body_first, len(lines)) - 1, -1, -1):
+        line = lines[i]
+        if line.kind & CHROME:
+            continue
+        seen += 1
+        if seen > HEADING_REACH:
+            break
+        text = line.text.removeprefix("  • ").strip()
+        size = len(compact(text))
+        if not X.TITLE_MIN_CHARS <= size <= X.TITLE_MAX_CHARS or text.endswith("。"):
+            continue
+        if X.NOT_A_TITLE.match(text) or ctx.is_site_name(text) or _is_info_line(text):
+            continue
+        # Closer lines win among equal headings; a plain line only when right above.
+        score = _headed(line.block) + 1.0 / seen
+        if score > 1.0 or seen == 1:
+            if best is None or score > best[0]:
+                best = (score, i)
+    if best is None:
+        return None, None
+    return lines[best[1]].text.removeprefix("  • ").strip(), best[1]
 
 
 def find_subtitle(ctx: Context, title_at: int | None) -> list[str]:
@@ -346,11 +394,25 @@ def find_date(ctx: Context, title_at: int | None) -> str | None:
                     break
     if printed is None:
         printed = _labelled_date(ctx)
+    if printed is None and meta is None:
+        printed = _footer_date(ctx)
     if printed is None:
         return meta.iso() if meta else None
     if meta is not None and meta.day == printed.day and printed.time is None:
         return meta.iso()
     return printed.iso()
+
+
+def _footer_date(ctx: Context) -> Stamp | None:
+    """A blog's or forum's post footer right under the body
+    (``zboygirl 阅读(1660) 评论(5) 2005-07-31 12:30``)."""
+    for _i, line in ctx.lines_between(ctx.body_last + 1, ctx.body_last + 1 + FOOTER_LINES):
+        if line.link_share > 0.5 or is_widget(line.text) or line_weight(line.text) > 80:
+            continue
+        found = dates_in(line.text, split_form=True)
+        if found:
+            return found[0]
+    return None
 
 
 def _labelled_date(ctx: Context) -> Stamp | None:
@@ -366,6 +428,8 @@ def _labelled_date(ctx: Context) -> Stamp | None:
 # --- labelled fields ------------------------------------------------------------------
 
 VALUE_TAIL = re.compile(r"\s*(?:\d{4}[-/.年].*|\d{1,2}:\d{2}.*)$")
+# A counter or action printed after a byline without a colon ("作者:张三 阅读(1660)").
+VALUE_COUNTER = rx(r"\s+(?:阅读|浏览|评论|点击|编辑|人气|收藏|打印)$")
 
 
 def label_values(text: str) -> list[tuple[str, str]]:
@@ -381,7 +445,7 @@ def label_values(text: str) -> list[tuple[str, str]]:
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         value = text[m.end():end]
         value = X.VALUE_STOP.split(value, maxsplit=1)[0] if value else ""
-        value = VALUE_TAIL.sub("", value).strip(" ()[]【】·•|,")
+        value = VALUE_COUNTER.sub("", VALUE_TAIL.sub("", value)).strip(" ()[]【】·•|,")
         if value and len(value) <= 30:
             out.append((kind, value))
     return out

@@ -113,8 +113,8 @@ SPLIT_DATE_TIME = re.compile(
 )
 # The day the page was served, printed in a top bar: "2025年6月2日 星期一".
 DATE_WIDGET = rx(r"(?:星期|周|礼拜)[一二三四五六日天]|今天是|今日")
-DATE_LABEL = rx(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|Published)\s*[:]?\s*$",
-                re.I)
+DATE_LABEL = rx(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|发表于|发帖时间|张贴|"
+                r"Published|Posted(?: on)?)\s*[:@]?\s*$", re.I)
 
 # --- Labelled fields ----------------------------------------------------------
 
