@@ -325,9 +325,8 @@ def strongest_heading(ctx: Context) -> tuple[str | None, int | None]:
             continue
         # Closer lines win among equal headings; a plain line only when right above.
         score = _headed(line.block) + 1.0 / seen
-        if score > 1.0 or seen == 1:
-            if best is None or score > best[0]:
-                best = (score, i)
+        if (score > 1.0 or seen == 1) and (best is None or score > best[0]):
+            best = (score, i)
     if best is None:
         return None, None
     return lines[best[1]].text.removeprefix("  • ").strip(), best[1]
