@@ -29,9 +29,18 @@ from crawler.textnorm import (
 
 CHROME = 1
 FURNITURE = 2
+COMMENTS = 4  # chrome by a comment word: readers' comments, often longer than the article
 # A container may be taken for chrome only while what stays holds this share
 # of the page's prose: a rule that would delete most of the text is wrong here.
 GUARD_MIN_KEPT = 0.25
+# Readers' comments may outweigh the post they follow: their container goes
+# as long as this much prose (about two short paragraphs) stays outside it.
+COMMENTS_MIN_KEPT = 100.0
+# A list item more link than this share is a link with its date or counter.
+BULLET_MAX_LINK_SHARE = 0.25
+# Eight or more space-separated words of at most six characters on average,
+# without a sentence mark: a directory, not prose.
+WORD_LIST_MIN_WORDS, WORD_LIST_MAX_MEAN = 8, 6
 
 CLASS_SPLIT = re.compile(r"[-_\s]+")
 JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1).){1,200})\1""")
@@ -79,6 +88,8 @@ def _flags_of(tag: str, cls: str | None, ident: str | None, article_body: bool) 
     flags = 0
     if tag in X.CHROME_TAGS or parts & X.CHROME_PART_WORDS or whole & X.CHROME_WHOLE_WORDS:
         flags |= CHROME
+        if parts & X.COMMENT_WORDS:
+            flags |= COMMENTS
     if (tag in X.FURNITURE_TAGS or parts & X.FURNITURE_PART_WORDS
             or whole & X.FURNITURE_WHOLE_WORDS or _caption(whole, parts)):
         flags |= FURNITURE
@@ -100,13 +111,25 @@ def _own_lines(el: Any) -> bool:
 
 def prose_weight(line: Line) -> float:
     """How much article prose a line holds: its weight when it reads like a
-    sentence (punctuated, or long) and is not mostly link text."""
-    if line.link_share > 0.5:
+    sentence (punctuated, or long) and is not mostly link text. A list item
+    that is partly a link (a thread's reply list, a related story with its
+    date) and a long unpunctuated run of short words (a directory of
+    departments or places) are no prose."""
+    if line.link_share > 0.5 or (line.bullet and line.link_share > BULLET_MAX_LINK_SHARE):
         return 0.0
     weight = line_weight(line.text)
-    if (weight >= 8 and X.SENTENCE_PUNCT.search(line.text)) or weight >= 40:
+    punctuated = X.SENTENCE_PUNCT.search(line.text) is not None
+    if (weight >= 8 and punctuated) or weight >= 40:
+        if not punctuated and _word_list(line.text):
+            return 0.0
         return weight * (1.0 - line.link_share)
     return 0.0
+
+
+def _word_list(text: str) -> bool:
+    words = text.split()
+    return len(words) >= WORD_LIST_MIN_WORDS and \
+        sum(map(len, words)) <= WORD_LIST_MAX_MEAN * len(words)
 
 
 def chrome_weight(line: Line) -> float:
@@ -328,7 +351,8 @@ def _classify(page: PageDom, labelled: set[int]) -> None:
         flags = _flags(el) if el.tag not in ("html", "body") else 0
         if flags:
             weight = 0.0 if counted else totals.get(id(el), 0.0)
-            if total - removed - weight >= floor or weight == 0:
+            kept = min(floor, COMMENTS_MIN_KEPT) if flags & COMMENTS else floor
+            if total - removed - weight >= kept or weight == 0:
                 removed += weight
                 counted = True
                 if flags & FURNITURE:

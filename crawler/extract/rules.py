@@ -27,8 +27,12 @@ CHROME_PART_WORDS = frozenset({
     "hotnews", "ranking", "paihang", "phb", "rdph", "djph", "rmtj",
     "advert", "advertisement", "adsbygoogle", "adbox", "banner", "guanggao",
     "login", "toolbar", "pagination", "pager", "pagebreak", "prenext", "prevnext",
-    "qrcode", "erweima", "fontsize", "zihao", "friendlink", "flink",
+    "qrcode", "erweima", "friendlink", "flink",
 })
+# Readers' comments (a subset of the chrome words). Not "fontsize" / "zihao":
+# the box a font-size switcher resizes is the article itself on many templates.
+COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "pinglun", "reply", "respond",
+                           "feedback"})
 CHROME_WHOLE_WORDS = frozenset({
     "top", "bottom", "foot", "side", "ad", "ads", "gg", "hot", "rank", "tool", "tools",
     "pages", "search", "handle", "close", "print", "next", "prev", "links", "ewm", "qr",
