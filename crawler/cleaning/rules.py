@@ -74,6 +74,12 @@ SHARED_DROPS: tuple[LineRule, ...] = (
     rule("editor_line", r"^\(?(?:责任编辑|责编|编辑)[:] ?[^()\s,。]{1,20}\)?$"),
     rule("tags_line", r"^(?:关键词|关键字|标签|Tags?)[:] ?.{1,80}$", re.I),
     rule("print_close", r"^(?:\[?(?:打印|关闭|关闭窗口|返回顶部|收藏|字号|大 中 小)\]? ?){1,5}$"),
+    # An article's own pager: "第1页/共3页 << 上一页 | 1 | 2 | 3 | 下一页 >>".
+    # Each token is followed by a separator or the end, so a run of digits or
+    # spaces has one reading (no backtracking blow-up on long lines).
+    rule("pager", r"^(?=.*(?:上一页|下一页|第 ?\d+ ?页))[\s<>«»|/\[\]]*"
+                  r"(?:(?:第 ?\d+ ?页|共 ?\d+ ?页|上一页|下一页|首页|尾页|末页|\d{1,4})"
+                  r"(?:[\s<>«»|/\[\]]+|$))+$"),
 )
 # Furniture above the headline on any site: the day the page was served.
 SHARED_HEADER: tuple[LineRule, ...] = (
@@ -82,8 +88,9 @@ SHARED_HEADER: tuple[LineRule, ...] = (
 )
 # The body's trailing chrome on any template: the body ends at the first.
 SHARED_STOPS: tuple[LineRule, ...] = (
-    rule("recommended", r"^(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点排行|"
-                        r"热门推荐|点击排行|精彩推荐|猜你喜欢|热门文章|最新文章|图片新闻)$"),
+    rule("recommended", r"^(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关专题|推荐阅读|延伸阅读|"
+                        r"热点排行|热门推荐|点击排行|精彩推荐|编辑推荐|猜你喜欢|热门文章|最新文章|"
+                        r"图片新闻)(?: ?:)?$"),
     rule("comment_form", r"^(?:网友评论|发表评论|我要评论)$"),
     rule("site_statement", r"^(?:网站声明|免责声明)(?:$|:)"),
 )

@@ -49,6 +49,7 @@ from crawler.urls import canonical_url, record_id
 HEAD_LINES, TAIL_LINES = 4, 3
 MAX_INFO_WEIGHT = 80
 MIN_BODY_WEIGHT = 10  # less than this is no article
+VERTICAL_MIN_RUN = 3  # one-character lines in a row that read as a vertical label
 
 
 @dataclass
@@ -78,9 +79,12 @@ def body_lines(body: Body, title: str | None, subtitle: list[str],
     summaries, a repeated headline, info lines at its edges."""
     heads = {compact(t) for t in [title or "", *subtitle] if t}
     kept: list[Line] = []
-    for line in body.lines:
+    vertical = _vertical_text(body.lines)
+    for n, line in enumerate(body.lines):
         text = line.text
-        if line.link_share > 0.6 and not X.SENTENCE_END.search(text):
+        if n in vertical:
+            counters["lines_removed/vertical_text"] += 1
+        elif line.link_share > 0.6 and not X.SENTENCE_END.search(text):
             counters["lines_removed/link_line"] += 1
         elif X.SUMMARY_LINE.match(text):
             counters["lines_removed/summary"] += 1
@@ -96,6 +100,21 @@ def body_lines(body: Body, title: str | None, subtitle: list[str],
     if start or end < len(kept):
         counters["lines_removed/info_line"] += start + len(kept) - end
     return [line.text.removeprefix("  ").strip() for line in kept[start:end]]
+
+
+def _vertical_text(lines: list[Line]) -> set[int]:
+    """Positions of lines in runs of one-character lines: a label set
+    vertically (今 / 日 / 推 / 荐), one character per line, is layout, not text."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate([*lines, None]):
+        if line is not None and len(line.text.strip()) == 1:
+            run.append(n)
+            continue
+        if len(run) >= VERTICAL_MIN_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _context(page: PageDom, site: Site | None, body_first: int, body_last: int) -> Context:
