@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -55,6 +56,9 @@ FIELD_OF = dict(X.FIELD_LABELS)
 class Stamp:
     day: dt.date
     time: dt.time | None
+    # Read month first from "06/02/2022", which a European template means day
+    # first: metadata of the page outranks it.
+    ambiguous: bool = False
 
     def iso(self) -> str:
         if self.time is None:
@@ -71,8 +75,14 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
         return None
     if m["H"] is None:
         return Stamp(day, None)
+    hour = int(m["H"])
+    ampm = (m.groupdict().get("ampm") or "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12  # "17:19PM" already counts in 24 hours
+    elif ampm == "am" and hour == 12:
+        hour = 0
     try:
-        clock = dt.time(int(m["H"]), int(m["M"]), int(m["S"] or 0))
+        clock = dt.time(hour, int(m["M"]), int(m["S"] or 0))
     except ValueError:
         return Stamp(day, None)
     return Stamp(day, clock)
@@ -84,6 +94,9 @@ def dates_in(text: str, split_form: bool = False) -> list[Stamp]:
     found = [s for m in X.DATE_TIME.finditer(text) if (s := _stamp(m))]
     if not found and split_form:
         found = [s for m in X.SPLIT_DATE_TIME.finditer(text) if (s := _stamp(m))]
+    if not found and "/" in text:
+        found = [dataclasses.replace(s, ambiguous=s.day.day <= 12 and s.day.day != s.day.month)
+                 for m in X.US_DATE_TIME.finditer(text) if (s := _stamp(m))]
     return found
 
 
@@ -395,7 +408,7 @@ def find_date(ctx: Context, title_at: int | None) -> str | None:
         printed = _labelled_date(ctx)
     if printed is None and meta is None:
         printed = _footer_date(ctx)
-    if printed is None:
+    if printed is None or (printed.ambiguous and meta is not None):
         return meta.iso() if meta else None
     if meta is not None and meta.day == printed.day and printed.time is None:
         return meta.iso()

@@ -85,7 +85,8 @@ TITLE_MAX_CHARS = 100
 # Names that are never a headline: a site, a section's home, a login link.
 NOT_A_TITLE = rx(
     r"^(?:首页|主页|网站首页|返回首页|登录|注册|登录 ?\| ?注册|会员中心|设为首页|加入收藏|"
-    r"联系我们|关于我们|网站地图|English|正文|浏览文章|当前位置.*|您所在的位置.*)$",
+    r"联系我们|关于我们|网站地图|English|正文|浏览文章|当前位置.*|您所在的位置.*|"
+    r"\S{1,6}\s*:\s*[\d,]+)$",  # a counter: "访问:121369"
     re.I,
 )
 # A string that names a site or channel ("…网", "…频道", "…新闻网首页").
@@ -108,7 +109,13 @@ META_DATE_KEYS = (
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})"
     r"(?![\d])\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?"
+    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?"
+    r"(?:\s?(?P<ampm>[AaPp][Mm])\b)?)?"
+)
+# ASP.NET and other English-locale templates: "9/17/2004 5:54:13 AM" (month first).
+US_DATE_TIME = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s?(?P<ampm>[AaPp][Mm])\b)?)?"
 )
 # Xinhua prints the pieces apart: "2023 04/05 09:30:12".
 SPLIT_DATE_TIME = re.compile(
