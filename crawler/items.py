@@ -23,7 +23,12 @@ SEED_FIELDS: tuple[str, ...] = (
     "text",
 )
 # Keys a crawl or re-fetch adds after ``text``, each only where it applies.
-CRAWL_FIELDS: tuple[str, ...] = ("fetched_at", "status", "reason", "duplicate_of")
+# ``date_source``: where ``published_at`` came from (DATE_SOURCES).
+CRAWL_FIELDS: tuple[str, ...] = ("fetched_at", "date_source", "status", "reason",
+                                 "duplicate_of")
+# Printed on the page; its metadata (meta tags, JSON-LD, <time>); a script or
+# CMS comment in its HTML; its URL; the date its listing printed beside the link.
+DATE_SOURCES: tuple[str, ...] = ("printed", "meta", "script", "url", "listing")
 ALL_FIELDS: tuple[str, ...] = SEED_FIELDS + CRAWL_FIELDS
 # Keys the pipelines read and the exporter never writes.
 INTERNAL_FIELDS: tuple[str, ...] = ("listed_date",)
@@ -45,6 +50,7 @@ class ArticleItem(scrapy.Item):
     tags = scrapy.Field()
     text = scrapy.Field()
     fetched_at = scrapy.Field()
+    date_source = scrapy.Field()
     status = scrapy.Field()
     reason = scrapy.Field()
     duplicate_of = scrapy.Field()

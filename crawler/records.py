@@ -423,9 +423,11 @@ PublishedAt = Annotated[str, AfterValidator(_published_at)]
 FetchedAt = Annotated[str, AfterValidator(_fetched_at)]
 SiteName = Literal["shanxidayuan", "fissico", "sxnews"]
 Status = Literal["new", "updated", "unchanged", "gone", "error"]
+DateSource = Literal["printed", "meta", "script", "url", "listing"]  # crawler.items.DATE_SOURCES
 
 
-LITERALS = {"site": get_args(SiteName), "status": get_args(Status)}
+LITERALS = {"site": get_args(SiteName), "status": get_args(Status),
+            "date_source": get_args(DateSource)}
 
 
 class SeedRecord(BaseModel):
@@ -457,6 +459,7 @@ class SeedRecord(BaseModel):
     tags: list[str] | None = None
     text: str | None = None
     fetched_at: FetchedAt | None = None
+    date_source: DateSource | None = None
     status: Status | None = None
     reason: str | None = None
     duplicate_of: RecordId | None = None

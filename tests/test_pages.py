@@ -73,8 +73,10 @@ def test_article_page_gives_the_whole_record() -> None:
     page = ArticlePage.from_response(response(url, html), SITES["shanxidayuan"])
     record = page.record()
     assert list(record) == ["id", "url", "site", "title", "subtitle", "published_at", "author",
-                            "editor", "source", "region", "category", "tags", "text"]
+                            "editor", "source", "region", "category", "tags", "text",
+                            "date_source"]
     assert record["id"] == "c5a4afa458117125" and record["site"] == "shanxidayuan"
+    assert page.date_source() == "printed"
     assert page.title() == "新标题" and page.author() == "网络编辑"
     assert page.published_at() == "2022-10-08T10:10:06+08:00"
     assert page.text().startswith("新标题\n\n第0段") and "首页" not in page.text()

@@ -131,7 +131,7 @@ def _headline_only(page: PageDom, site: Site | None, url: str,
     all (a video item): the record of the headline; anything else is no article."""
     ctx = _context(page, site, len(page.lines), len(page.lines) - 1)
     title, title_at = find_title(ctx)
-    if title is None or title_at is None or find_date(ctx, title_at) is None:
+    if title is None or title_at is None or find_date(ctx, title_at).value is None:
         raise ExtractionError("no_article")
     # No body: the lines under the headline are its deck and info lines.
     ctx.body_first = min(len(page.lines), title_at + INFO_AFTER)
@@ -196,16 +196,18 @@ def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: 
     head = clean(title) or ""
     subs = [s for s in (clean(s) for s in subtitle) if s]
     record: dict[str, Any] = {key: None for key in SEED_FIELDS}
+    dated = find_date(ctx, title_at, url)
     record.update({
         "id": record_id(url), "url": canonical_url(url), "site": site.name if site else None,
         "title": head, "subtitle": "\n".join(subs) or None,
-        "published_at": find_date(ctx, title_at),
+        "published_at": dated.value,
         "author": clean(labels.get("author")), "editor": clean(labels.get("editor")),
         "source": BOOK_TITLE.sub(r"\1", clean(labels.get("source")) or "") or None,
         "region": clean(labels.get("region")),
         "category": [c for c in (clean(c) for c in ctx.crumbs) if c],
         "tags": [t for t in (clean(t) for t in (labels.get("tags") or find_tags(ctx))) if t],
         "text": "\n\n".join([head, *subs, *paragraphs]),
+        "date_source": dated.source,
     })
     return Extraction(record, counters)
 

@@ -33,6 +33,8 @@ COMMENTS = 4  # chrome by a comment word: readers' comments, often longer than t
 # A container may be taken for chrome only while what stays holds this share
 # of the page's prose: a rule that would delete most of the text is wrong here.
 GUARD_MIN_KEPT = 0.25
+# Scripts longer than this are libraries, not a page's own variables.
+MAX_SCRIPT_SCAN = 20_000
 # Readers' comments may outweigh the post they follow: their container goes
 # as long as this much prose (about two short paragraphs) stays outside it.
 COMMENTS_MIN_KEPT = 100.0
@@ -152,6 +154,7 @@ class PageDom:
     prose: list[float] = field(default_factory=list)  # per line
     chrome_roots: set[int] = field(default_factory=set)  # ids of pruned chrome elements
     furniture_roots: set[int] = field(default_factory=set)
+    hidden_date: str | None = None  # a date in a script or CMS comment, as written
     reverted: int = 0  # noise rules the guard reverted
     glossed: bool = False  # a mirror's page with pinyin glosses after characters
     glosses: int = 0  # glosses removed from the lines
@@ -228,6 +231,22 @@ def _jsonld(root: Any) -> dict[str, str]:
             if isinstance(item, dict) and (item.get("headline") or item.get("datePublished")):
                 return {k: str(item[k]) for k in ("headline", "datePublished") if item.get(k)}
     return {}
+
+
+def _hidden_date(html: str, root: Any) -> str | None:
+    """A publication date the page holds but does not show (a CMS comment,
+    a script variable), as written there."""
+    if "enpproperty" in html:
+        m = X.ENP_DATE.search(html)
+        if m:
+            return m["date"].strip()
+    for script in root.iter("script"):
+        code = script.text
+        if code and len(code) <= MAX_SCRIPT_SCAN and ("ate" in code or "ime" in code):
+            m = X.SCRIPT_DATE.search(code)
+            if m:
+                return m["date"].strip()
+    return None
 
 
 def _rescue_script_values(root: Any) -> None:
@@ -307,14 +326,15 @@ def load(html: str, site: str | None = None) -> PageDom | None:
     title_el = root.find(".//title")
     title_tag = fold_line(text_content(title_el)) if title_el is not None else ""
     jsonld = _jsonld(root)
+    hidden_date = _hidden_date(html, root)
     _rescue_script_values(root)
     # An inline element marked as chrome or furniture (a caption <span>) gets
     # lines of its own, so that it can be told apart from the text around it.
     lines = element_lines(root, decode_emails=True, cells_as_blocks=True,
                           block_when=_own_lines)
     glossed, glosses = _strip_glosses(lines)
-    page = PageDom(root, lines, metas, title_tag, jsonld, glossed=glossed, glosses=glosses,
-                   elements=elements)
+    page = PageDom(root, lines, metas, title_tag, jsonld, hidden_date=hidden_date,
+                   glossed=glossed, glosses=glosses, elements=elements)
     page.index = {id(line): i for i, line in enumerate(lines)}
     page.prose = [prose_weight(line) for line in lines]
     _classify(page, _labelled_chrome(lines, site))

@@ -20,7 +20,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from crawler.cleaning.core import line_weight, meta_fields
 from crawler.cleaning.rules import rx
@@ -381,7 +382,23 @@ def find_subtitle(ctx: Context, title_at: int | None) -> list[str]:
     return out
 
 
-def find_date(ctx: Context, title_at: int | None) -> str | None:
+class Dated(NamedTuple):
+    """A record's date and where it came from (the record's ``date_source``)."""
+
+    value: str | None
+    source: str | None  # printed | meta | script | url (the spiders add listing)
+
+
+NO_DATE = Dated(None, None)
+
+
+def find_date(ctx: Context, title_at: int | None, url: str | None = None) -> Dated:
+    """The publication date, strongest signal first: printed on the page (the
+    info line near the headline, a labelled date, a post footer), the page's
+    metadata (meta tags, JSON-LD, ``<time>``), a date the HTML holds but does
+    not show (a script variable, the People's Daily/Founder ``enpproperty``
+    comment), the URL's date path. Printed beats meta; meta lends its time to
+    a printed date of the same day."""
     anchor = title_at if title_at is not None else ctx.body_first
     printed: Stamp | None = None
     for _i, line in ctx.lines_between(anchor - INFO_BEFORE, max(anchor + INFO_AFTER,
@@ -409,10 +426,32 @@ def find_date(ctx: Context, title_at: int | None) -> str | None:
     if printed is None and meta is None:
         printed = _footer_date(ctx)
     if printed is None or (printed.ambiguous and meta is not None):
-        return meta.iso() if meta else None
+        if meta is not None:
+            return Dated(meta.iso(), "meta")
+        hidden = meta_stamp(ctx.page.hidden_date) if ctx.page.hidden_date else None
+        if hidden is not None:
+            return Dated(hidden.iso(), "script")
+        from_url = url_date(url) if url else None
+        return Dated(from_url.iso(), "url") if from_url else NO_DATE
     if meta is not None and meta.day == printed.day and printed.time is None:
-        return meta.iso()
-    return printed.iso()
+        return Dated(meta.iso(), "printed")
+    return Dated(printed.iso(), "printed")
+
+
+def url_date(url: str) -> Stamp | None:
+    """A date the URL's path spells as folders (``/2024/0515/``, ``/20240515/``,
+    ``/2024-05/15/``) or as a TRS file name (``t20240515_123.html``); a bare
+    number that is a file name is an id, never a date."""
+    path = urlsplit(url).path
+    m = X.URL_DATE.search(path)
+    if m is None:
+        return None
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["ty"], m["tm"], m["td"])
+    try:
+        day = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    return Stamp(day, None) if MIN_YEAR <= day.year <= dt.date.today().year + 1 else None
 
 
 def _footer_date(ctx: Context) -> Stamp | None:

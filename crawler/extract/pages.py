@@ -27,6 +27,15 @@ DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{
 NEXT_LABELS = ("下一页", "下页", "后页", "下一頁", "下頁", "Next", "next", "›", "»", ">")
 
 
+def _has_meta(response: Response) -> bool:
+    """Whether the response came from a request (one built by hand has no meta)."""
+    try:
+        response.meta  # noqa: B018  (raises AttributeError without a request)
+    except AttributeError:
+        return False
+    return True
+
+
 def _content_type(response: Response) -> str | None:
     value = response.headers.get("Content-Type")
     return value.decode("latin-1") if value else None
@@ -40,15 +49,24 @@ class ArticlePage:
     url: str
     site: Site
     content_type: str | None = None
+    # The day the listing printed beside the link (request meta ``listed_date``):
+    # the date of a page that holds none of its own.
+    listed_date: str | None = None
 
     @classmethod
     def from_response(cls, response: Response, site: Site) -> ArticlePage:
-        return cls(response.body, response.url, site, _content_type(response))
+        listed = response.meta.get("listed_date") if _has_meta(response) else None
+        return cls(response.body, response.url, site, _content_type(response), listed)
 
     @cached_property
     def extraction(self) -> Extraction:
         """Raises ``ExtractionError`` for a page with no article."""
-        return extract(self.body, self.url, content_type=self.content_type, site=self.site)
+        found = extract(self.body, self.url, content_type=self.content_type, site=self.site)
+        record = found.record
+        if record["published_at"] is None and self.listed_date:
+            record["published_at"], record["date_source"] = self.listed_date, "listing"
+            found.counters["date/listing"] += 1
+        return found
 
     def _field(self, key: str) -> Any:
         return self.extraction.record[key]
@@ -67,6 +85,10 @@ class ArticlePage:
 
     def published_at(self) -> str | None:
         return self._field("published_at")
+
+    def date_source(self) -> str | None:
+        """Where the date came from: printed, meta, script, url or listing."""
+        return self._field("date_source")
 
     def author(self) -> str | None:
         return self._field("author")

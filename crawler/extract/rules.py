@@ -122,6 +122,19 @@ SPLIT_DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})"
     r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
 )
+# A date as the URL's folders spell it, or a TRS file name (t20240515_123.html).
+URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[-_/]?(?P<m>\d{2})[-_/]?(?P<d>\d{2})/"
+    r"|/t(?P<ty>(?:19|20)\d{2})(?P<tm>\d{2})(?P<td>\d{2})_\d+\.s?html?$"
+)
+# A date the HTML holds but does not show: a script variable
+# (var publishdate = "2024-05-15 10:20"), the People's Daily and Founder CMS
+# comment (<!--enpproperty …<date>2024-05-15 10:20:00:0</date>…-->).
+SCRIPT_DATE = re.compile(
+    r"(?:publish|pub|release|create|post|add|news|article|fabu)[_-]?(?:date|time|day)\w*"
+    r"[\"']?\s*[:=]\s*[\"'](?P<date>(?:19|20)\d{2}[-/.年][^\"']{4,24})[\"']", re.I)
+ENP_DATE = re.compile(r"<!--\s*enpproperty.{0,2000}?<date>\s*(?P<date>(?:19|20)\d{2}-[^<]{4,24})</date>",
+                      re.S)
 # The day the page was served, printed in a top bar: "2025年6月2日 星期一".
 DATE_WIDGET = rx(r"(?:星期|周|礼拜)[一二三四五六日天]|今天是|今日")
 DATE_LABEL = rx(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|发表于|发帖时间|张贴|"
