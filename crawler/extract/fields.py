@@ -497,7 +497,7 @@ def label_values(text: str) -> list[tuple[str, str]]:
         value = text[m.end():end]
         value = X.VALUE_STOP.split(value, maxsplit=1)[0] if value else ""
         value = VALUE_COUNTER.sub("", VALUE_TAIL.sub("", value)).strip(" ()[]【】·•|,")
-        if value and len(value) <= 30:
+        if value and len(value) <= 30 and not X.MARKUP_DEBRIS.search(value):
             out.append((kind, value))
     return out
 

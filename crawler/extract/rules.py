@@ -161,6 +161,8 @@ LABEL_SEP = r"\s*[:]\s*"
 # Meta tags naming the source (People's Daily CMS: content="来源：人民网"; Hanweb).
 META_SOURCE_KEYS = ("source", "contentsource", "copyfrom", "og:article:source")
 SOURCE_PREFIX = rx(r"^(?:来源|信息来源)\s*[:]\s*")
+# Attribute text a broken tag left in a line (size="20"): never a name.
+MARKUP_DEBRIS = re.compile(r"[=<>\"]")
 VALUE_STOP = re.compile(r"\s*(?:\||【|\[|\(|\)|丨|(?<=\S)\s{2,}|$)")
 
 # --- Breadcrumbs ----------------------------------------------------------------
