@@ -30,11 +30,12 @@ class CrawlRun:
 
 
 def run_crawl(spider: str, proxy: str, state: Path, out: Path, *args: str,
-              timeout: float = 600) -> CrawlRun:
-    """``scrapy crawl SPIDER -O out`` through the replica proxy, state in ``state``."""
+              timeout: float = 600, launcher: tuple[str, ...] = ("-m", "scrapy")) -> CrawlRun:
+    """``scrapy crawl SPIDER -O out`` through the replica proxy, state in ``state``.
+    ``launcher``: what runs ``scrapy`` (``raising_launcher`` simulates a bug)."""
     env = {**os.environ, "http_proxy": proxy, "no_proxy": "", "NO_PROXY": ""}
     log = out.with_suffix(".log")
-    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out), *FAST,
+    cmd = [sys.executable, *launcher, "crawl", spider, "-O", str(out), *FAST,
            "-s", f"STATE_DIR={state}", "-s", "LOG_LEVEL=DEBUG", "--logfile", str(log), *args]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=timeout, check=False)
@@ -43,6 +44,16 @@ def run_crawl(spider: str, proxy: str, state: Path, out: Path, *args: str,
                if out.exists() else [])
     return CrawlRun(records, [m[2] for m in CRAWLED.finditer(text)], proc.returncode,
                     text + proc.stderr)
+
+
+RAISING = ROOT / "tests" / "support" / "raising.py"
+
+
+def raising_launcher(target: str, needles: list[str], where: Path) -> tuple[str, ...]:
+    """A ``launcher`` for ``run_crawl`` under which ``target`` (``module:qualname``)
+    raises ``ValueError`` on calls naming one of ``needles`` (tests/support/raising.py)."""
+    where.write_text("".join(f"{needle}\n" for needle in needles), "utf-8")
+    return (str(RAISING), target, str(where))
 
 
 def crawl_command(spider: str, state: Path, out: Path, *args: str) -> list[str]:
