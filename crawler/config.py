@@ -244,6 +244,7 @@ class ProjectSettings(BaseModel):
     health_max_failed_share: Fraction
     health_max_challenged_share: Fraction
     health_max_fallback_share: Fraction
+    health_max_error_share: Fraction
     redis_url: OptionalRedisUrl
     redis_lease_seconds: Seconds
     redis_idle_close_seconds: Seconds

@@ -13,14 +13,22 @@ again later. Rules:
 - listings_unreadable: home and listing pages asked for, none read;
 - nothing_exported: listings named new articles, none was exported;
 - input_problems: input lines or files the run could not use;
+- callback_exceptions: an exception raised in a spider callback outside
+  extraction (Scrapy's ``spider_exceptions/count``): a bug in the crawler, so
+  the pages it was raised on were not processed; any one fails the run;
 - shares_over_limits: failed fetches, bot checks or extraction fallbacks over
   their share of the article pages (``HEALTH_MAX_*_SHARE``; fallbacks not in a
-  backfill, which reads older templates).
+  backfill, which reads older templates);
+- extraction_errors: pages whose extraction raised an unexpected exception
+  (``extract/error``; a crawl keeps them pending, a re-fetch gives each an
+  ``error`` record) over ``HEALTH_MAX_ERROR_SHARE`` of the article pages tried,
+  judged on runs of any size.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 
@@ -85,28 +93,88 @@ def nothing_exported(stats: Mapping[str, Any]) -> list[str]:
 
 def _top_reasons(stats: Mapping[str, Any], n: int = 3) -> str:
     found = sorted(((int(v), k.rsplit("/", 1)[1]) for k, v in stats.items()
-                    if k.startswith(("fetch/failed/reason_count/", "extract/dropped/"))
+                    if k.startswith(("fetch/failed/reason_count/", "extract/dropped/",
+                                     "extract/error/"))
                     and isinstance(v, int)), reverse=True)
     return ", ".join(f"{reason} {count}" for count, reason in found[:n]) or "no reason counted"
+
+
+def _by_type(stats: Mapping[str, Any], prefix: str) -> str:
+    """``ValueError 3, KeyError 1`` from counters ``<prefix><ExceptionType>``."""
+    found = sorted(((int(v), k.removeprefix(prefix)) for k, v in stats.items()
+                    if k.startswith(prefix) and k != f"{prefix}count" and isinstance(v, int)),
+                   key=lambda pair: (-pair[0], pair[1]))
+    return ", ".join(f"{name} {count}" for count, name in found)
+
+
+def callback_exceptions(stats: Mapping[str, Any]) -> list[str]:
+    """Exceptions raised in spider callbacks outside extraction: a bug in the
+    crawler's own code (a listing's walk, an article's routing), not a page's
+    fault; the pages they were raised on were not processed."""
+    raised = _count(stats, "spider_exceptions/count")
+    if not raised:
+        return []
+    return [f"{_plural(raised, 'exception')} raised in spider callbacks "
+            f"({_by_type(stats, 'spider_exceptions/')}): a bug; their pages were not "
+            "processed (see the ERROR lines)"]
+
+
+@dataclass(frozen=True)
+class ArticlePages:
+    """What became of the article pages a run tried; each page is in one count."""
+
+    failed: int  # the fetch failed
+    extracted: int  # a record
+    dropped: int  # no article (ExtractionError)
+    errors: int  # extraction raised an unexpected exception
+
+    @classmethod
+    def of(cls, stats: Mapping[str, Any]) -> ArticlePages:
+        return cls(
+            failed=_count(stats, "fetch/failed/article"),
+            extracted=_count(stats, "extract/body/selector")
+            + _count(stats, "extract/body/density"),
+            dropped=sum(int(v) for k, v in stats.items()
+                        if k.startswith("extract/dropped/") and isinstance(v, int)),
+            errors=_count(stats, "extract/error"))
+
+    @property
+    def tried(self) -> int:
+        return self.failed + self.extracted + self.dropped + self.errors
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.3g}%"
+
+
+def extraction_errors(stats: Mapping[str, Any], limits: Limits) -> list[str]:
+    """Pages whose extraction raised (a bug, not a page without an article)
+    beyond HEALTH_MAX_ERROR_SHARE of the article pages tried. No minimum of
+    pages, unlike the other shares: each error is a bug, and the share is only
+    a tolerance that a large run earns."""
+    pages = ArticlePages.of(stats)
+    if not pages.errors or pages.errors / pages.tried <= limits.health_max_error_share:
+        return []
+    return [f"extraction raised on {pages.errors} of {pages.tried} article pages "
+            f"({_percent(pages.errors / pages.tried)}: {_by_type(stats, 'extract/error/')}), "
+            f"above the limit {_percent(limits.health_max_error_share)} "
+            "(HEALTH_MAX_ERROR_SHARE): a bug in extraction (see the ERROR lines)"]
 
 
 def shares_over_limits(stats: Mapping[str, Any], limits: Limits) -> list[str]:
     """Failed fetches, bot checks or extraction fallbacks beyond their share of
     the article pages tried (HEALTH_MAX_* settings)."""
-    failed = _count(stats, "fetch/failed/article")
-    extracted = _count(stats, "extract/body/selector") + _count(stats, "extract/body/density")
-    dropped = sum(int(v) for k, v in stats.items()
-                  if k.startswith("extract/dropped/") and isinstance(v, int))
-    tried = failed + extracted + dropped
+    pages = ArticlePages.of(stats)
+    tried = pages.tried
     if tried < 10:
         return []  # too few to judge by shares
-    shares = {"failed": (failed + dropped) / tried,
+    shares = {"failed": (pages.failed + pages.dropped) / tried,
               "challenged": _count(stats, "backoff/challenge") / tried}
     if not _count(stats, "crawl/backfill"):
         # Today's pages found by density alone: the site's selectors stopped
         # holding (a new template). A backfill reads older templates, where
         # that is expected (the replica's 2019 sxnews pages: 90 %).
-        shares["fallback"] = _count(stats, "extract/fallback") / max(1, extracted)
+        shares["fallback"] = _count(stats, "extract/fallback") / max(1, pages.extracted)
     return [f"{name} share {value:.0%} of {tried} article pages is above the limit "
             f"{getattr(limits, f'health_max_{name}_share'):.0%} "
             f"(HEALTH_MAX_{name.upper()}_SHARE)"
@@ -127,11 +195,13 @@ class Limits(Protocol):
     health_max_failed_share: float
     health_max_challenged_share: float
     health_max_fallback_share: float
+    health_max_error_share: float
 
 
 # Each rule reads stats only: a list of data the report and monitors can share.
 RULES: tuple[Callable[[Mapping[str, Any]], list[str]], ...] = (
-    interrupted, robots_blocked, listings_unreadable, nothing_exported, input_problems)
+    interrupted, robots_blocked, listings_unreadable, nothing_exported, input_problems,
+    callback_exceptions)
 
 
 def failed_reasons(stats: Mapping[str, Any], limits: Limits | None = None) -> list[str]:
@@ -139,5 +209,5 @@ def failed_reasons(stats: Mapping[str, Any], limits: Limits | None = None) -> li
     (the project settings) adds the share rules."""
     reasons = [reason for rule in RULES for reason in rule(stats)]
     if limits is not None:
-        reasons += shares_over_limits(stats, limits)
+        reasons += shares_over_limits(stats, limits) + extraction_errors(stats, limits)
     return reasons

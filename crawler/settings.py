@@ -153,6 +153,13 @@ HEALTH_MAX_CHALLENGED_SHARE = 0.05  # bot-check pages
 # longer hold (a new template). Not lower: sites serve several template eras at
 # once (the replica's sxnews: 36 % of a full crawl, 51 % of a resumed part).
 HEALTH_MAX_FALLBACK_SHARE = 0.9
+# Pages whose extraction raised an unexpected exception (extract/error: a bug,
+# not a page without an article). A healthy crawl has none (the replica's three
+# sites, the drift corpus); up to one page in a hundred is tolerated, since a
+# crawl keeps it pending and tries it again, while a bug hitting a template (a
+# third of the pages) fails the run at once. Judged on runs of any size: below
+# 100 article pages, one error is over this share.
+HEALTH_MAX_ERROR_SHARE = 0.01
 
 # Incremental crawls: skip articles an earlier run exported (state in STATE_DIR/deltafetch).
 DELTAFETCH_ENABLED = True

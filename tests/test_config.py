@@ -74,6 +74,7 @@ def test_seed_zero_is_zero(seed: object) -> None:
     ("DEDUP_MODE", "foo", "must be one of drop, mark"),
     ("DEDUP_BACKEND", "mongo", "must be one of sqlite, redis"),
     ("FRONTIER_MAX_TRIES", "0", "must be >= 1"),
+    ("HEALTH_MAX_ERROR_SHARE", "0", "must be in (0, 1]"),
     ("TEXT_SCRIPT", "xx", "must be one of keep, hans, hant"),
     ("DEDUP_SEED", "-1", "must be >= 0"),
     ("DEDUP_SEED", str(2**64), f"must be <= {2**64 - 1}"),

@@ -57,6 +57,48 @@ def test_a_window_run_whose_articles_were_all_judged_does_not_fail() -> None:
     assert reasons(**{"extract/fallback": 150}) == []
 
 
+def errors(count: int, name: str = "ValueError") -> dict[str, int]:
+    return {"extract/error": count, f"extract/error/{name}": count}
+
+
+def test_extraction_errors_over_their_share_fail_a_run_with_one_line() -> None:
+    # 5 of 302 article pages tried (2 failed fetches, 295 extracted, 5 raised): 1.66 %.
+    [reason] = reasons(**errors(5))
+    assert reason == ("extraction raised on 5 of 302 article pages (1.66%: ValueError 5), "
+                      "above the limit 1% (HEALTH_MAX_ERROR_SHARE): a bug in extraction "
+                      "(see the ERROR lines)")
+    # The setting moves the limit.
+    assert failed_reasons({**HEALTHY, **errors(5)},
+                          project_settings({"HEALTH_MAX_ERROR_SHARE": "0.02"})) == []
+
+
+def test_extraction_errors_within_their_share_do_not_fail_a_run() -> None:
+    assert reasons(**errors(2)) == []  # 2 of 299: 0.67 %, pending for the next run
+    assert reasons(**errors(3)) == []  # 3 of 300: exactly 1 %, not above it
+    assert len(reasons(**errors(4))) == 1  # 4 of 301: above it
+
+
+def test_a_tiny_run_fails_on_its_first_extraction_error() -> None:
+    # Unlike the other shares, no minimum of pages: each error is a bug.
+    tiny = {"finish_reason": "finished", "extract/body/selector": 2,
+            "item_scraped_count": 2}
+    assert failed_reasons(tiny, LIMITS) == []
+    [reason] = failed_reasons({**tiny, **errors(1, "KeyError")}, LIMITS)
+    assert "extraction raised on 1 of 3 article pages (33.3%: KeyError 1)" in reason
+    [reason] = failed_reasons({"finish_reason": "finished", **errors(1)}, LIMITS)
+    assert "extraction raised on 1 of 1 article pages (100%: ValueError 1)" in reason
+
+
+def test_any_exception_in_a_spider_callback_fails_a_run() -> None:
+    raised = {"spider_exceptions/count": 3, "spider_exceptions/KeyError": 2,
+              "spider_exceptions/TypeError": 1}
+    assert failed_reasons(raised) == [
+        "3 exceptions raised in spider callbacks (KeyError 2, TypeError 1): a bug; "
+        "their pages were not processed (see the ERROR lines)"]
+    assert reasons(**raised)[0].startswith("3 exceptions raised in spider callbacks")
+    assert failed_reasons({"spider_exceptions/count": 0}) == []
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
