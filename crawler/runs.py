@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 DROP_FAMILIES = (
     ("fetch/failed/reason_count/", "not fetched"),
     ("extract/dropped/", "no article"),
+    ("extract/error/", "extraction raised"),
     ("item_dropped_reasons_count/", "records dropped"),
 )
 

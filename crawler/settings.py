@@ -141,7 +141,8 @@ EXTENSIONS = {
     "crawler.runs.ProgressLogStats": 0,
 }
 FRONTIER_ENABLED = True
-FRONTIER_MAX_TRIES = 5  # failed fetches of an article before it is given up (frontier/given_up)
+# Failed fetches or extraction errors of an article before it is given up (frontier/given_up).
+FRONTIER_MAX_TRIES = 5
 
 # The end of a run: a summary in the log, the stats in STATE_DIR/runs (crawler.runs).
 RUN_SUMMARY_ENABLED = True

@@ -32,6 +32,7 @@ from crawler.sites import allowed_domains, in_column
 from crawler.sites.base import Site
 from crawler.state.frontier import COMPLETE, Frontier
 from crawler.state.runtime import crawl_state
+from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
@@ -310,6 +311,14 @@ class NewsSpider(scrapy.Spider):
             self.logger.warning("No article at %s: %s", response.url, exc.reason)
             self._settled(response)
             return
+        except Exception as exc:
+            # A bug met on this page is this page's failure, counted and one
+            # ERROR line: the article stays pending (a try used up), so a run
+            # with the bug fixed exports it; the exit status reads the count.
+            assert self.crawler.stats is not None
+            reason = extraction_error(self.crawler.stats, self.logger, response.url, exc)
+            self._failed(response.meta.get("frontier_key"), reason)
+            return
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
@@ -345,7 +354,12 @@ class NewsSpider(scrapy.Spider):
             return
         if is_settled(exc):
             self.frontier.done(key)
-        elif self.frontier.failed(key, reason):
+        else:
+            self._failed(key, reason)
+
+    def _failed(self, key: str | None, reason: str) -> None:
+        """One more failure of a pending article; given up after FRONTIER_MAX_TRIES."""
+        if key and self.frontier is not None and self.frontier.failed(key, reason):
             self._inc("frontier/given_up")
             self.logger.warning("Giving up %s after %d failures (last: %s)", key,
                                 self.frontier.max_tries, reason)

@@ -3,7 +3,8 @@
 Each input document gets one output record with a ``status``: ``new``,
 ``updated``, ``unchanged`` (decided after cleaning, by the refetch status
 pipeline), ``gone`` (404/410) or ``error`` (with a ``reason``: a document with
-no URL, a URL outside the three sites, a failed fetch). Known pages are
+no URL, a URL outside the three sites, a failed fetch, ``extract_error:<Type>``
+or ``callback_error:<Type>`` for a bug met on the page). Known pages are
 fetched although deltafetch knows them; conditional request headers come from
 what earlier re-fetches stored under ``STATE_DIR/refetch``.
 """
@@ -40,6 +41,7 @@ from crawler.refetch import (
 from crawler.sites import allowed_domains, site_for_url
 from crawler.state import state_dir
 from crawler.state.runtime import crawl_state
+from crawler.unexpected import callback_error, extraction_error
 from crawler.urls import canonical_url, refuse_reason
 from spiders.base import utc_now
 
@@ -170,6 +172,31 @@ class RefetchSpider(scrapy.Spider):
     # -- callbacks -----------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         target: RefetchTarget = response.meta["target"]
+        yield from self.one_record(target, response.url, self._answer(response, target))
+
+    def fetch_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        yield from self.one_record(request.meta["target"], request.url,
+                                   self._fetch_failure(failure))
+
+    def one_record(self, target: RefetchTarget, url: str,
+                   answer: Iterator[ArticleItem]) -> Iterator[ArticleItem]:
+        """``answer``'s record for ``target``, or, when a callback raises before
+        giving it (a bug), an ``error`` record ``callback_error:<Type>``: every
+        input document gets its record, whatever goes wrong on its page."""
+        answered = False
+        try:
+            for item in answer:
+                answered = True
+                yield item
+        except Exception as exc:
+            if answered:
+                raise  # the target has its record; Scrapy counts the exception
+            assert self.crawler.stats is not None
+            reason = callback_error(self.crawler.stats, self.logger, url, exc)
+            yield self.problem_item(target, "error", reason, url)
+
+    def _answer(self, response: Response, target: RefetchTarget) -> Iterator[ArticleItem]:
         assert target.id is not None
         if response.status in GONE_STATUSES:
             yield self.problem_item(target, "gone", f"http {response.status}", response.url)
@@ -187,13 +214,18 @@ class RefetchSpider(scrapy.Spider):
             self.book.not_modified[target.id] = known.get("fingerprint") or ""
         else:
             page = ArticlePage.from_response(response, site)
+            assert self.crawler.stats is not None
             try:
                 record = page.record()
             except ExtractionError as exc:
                 yield self.problem_item(target, "error", f"no article: {exc.reason}",
                                         response.url)
                 return
-            assert self.crawler.stats is not None
+            except Exception as exc:
+                # A bug met on this page: its error record names the exception.
+                reason = extraction_error(self.crawler.stats, self.logger, response.url, exc)
+                yield self.problem_item(target, "error", reason, response.url)
+                return
             for key, count in page.extraction.counters.items():
                 self.crawler.stats.inc_value(f"extract/{key}", count)
             header = response.headers.get
@@ -203,7 +235,7 @@ class RefetchSpider(scrapy.Spider):
                 (header("Last-Modified") or b"").decode("latin-1") or None, record)
         yield ArticleItem(**{**record, "id": target.id}, fetched_at=utc_now())
 
-    def fetch_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+    def _fetch_failure(self, failure: Failure) -> Iterator[ArticleItem]:
         request = failure.request  # type: ignore[attr-defined]
         target: RefetchTarget = request.meta["target"]
         exc = failure.value

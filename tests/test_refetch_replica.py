@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import GOLDEN_DIR, SEEDS_DIR
-from crawl_helpers import run_crawl
+from crawl_helpers import raising_launcher, run_crawl
+
+from crawler.urls import record_id
 
 
 def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
@@ -121,3 +123,54 @@ def test_refetch_after_a_crawl_shares_state_without_dropping(replica: Any, tmp_p
     # Crawled before, fetched again: not a duplicate of itself, not skipped by deltafetch.
     assert [r["status"] for r in run.records] == ["unchanged"] * 4
     assert "DuplicateItem" not in run.log
+
+
+def _url_list(path: Path, urls: list[str]) -> Path:
+    path.write_text("".join(f"{url}\n" for url in urls), "utf-8")
+    return path
+
+
+def test_pages_whose_extraction_raises_each_get_an_error_record(replica: Any,
+                                                               tmp_path: Path) -> None:
+    urls = [r["url"] for site in ("fissico", "sxnews", "shanxidayuan")
+            for r in replica.truth(site)[:10]]
+    raising = urls[::3] + urls[1::3][:9]  # 19 of 30, on all three sites
+    assert len(set(raising)) == 19
+    run = run_crawl("refetch", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-a", f"input={_url_list(tmp_path / 'urls.txt', urls)}",
+                    launcher=raising_launcher("crawler.extract.pages:ArticlePage.record",
+                                              raising, tmp_path / "raising.txt"))
+    assert run.returncode == 1, run.log[-2000:]
+    assert len(run.records) == 30  # one per input document, always
+    by_url = {r["url"]: r for r in run.records}
+    assert set(by_url) == set(urls)
+    for url in raising:
+        record = by_url[url]
+        assert (record["status"], record["reason"]) == ("error", "extract_error:ValueError")
+        assert record["id"] == record_id(url)
+    assert all(by_url[url]["status"] == "new" for url in set(urls) - set(raising))
+    assert "crawl refetch: extraction raised on 19 of 30 article pages" in run.log
+    errors = [line for line in run.log.splitlines() if " ERROR: " in line]
+    assert len(errors) == 19
+    assert all("ValueError: simulated bug (at tests/support/raising.py:" in line
+               for line in errors)
+    assert "'extract/error/ValueError': 19" in run.log
+
+
+def test_any_exception_in_a_callback_still_gives_the_page_its_record(replica: Any,
+                                                                     tmp_path: Path) -> None:
+    # Raised after extraction, storing the page's validators: outside extraction.
+    urls = [r["url"] for r in replica.truth("fissico")[:3]]
+    run = run_crawl("refetch", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-a", f"input={_url_list(tmp_path / 'urls.txt', urls)}",
+                    launcher=raising_launcher("crawler.refetch:RefetchState.save_page",
+                                              urls[1:2], tmp_path / "raising.txt"))
+    assert run.returncode == 1, run.log[-2000:]
+    by_url = {r["url"]: r for r in run.records}
+    assert len(run.records) == 3 and set(by_url) == set(urls)
+    assert (by_url[urls[1]]["status"], by_url[urls[1]]["reason"]) == (
+        "error", "callback_error:ValueError")
+    assert by_url[urls[1]]["id"] == record_id(urls[1])
+    assert "crawl refetch: 1 exception raised in spider callbacks (ValueError 1)" in run.log
+    [error] = [line for line in run.log.splitlines() if " ERROR: " in line]
+    assert f"Callback error on {urls[1]}: ValueError: simulated bug" in error

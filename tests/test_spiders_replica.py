@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import GOLDEN_DIR
-from crawl_helpers import run_crawl
+from crawl_helpers import raising_launcher, run_crawl
 
 from crawler.sites import SITES as SITE_DESCRIPTIONS
 from replica import Replica
@@ -205,3 +205,49 @@ def test_bad_pages_are_dropped_with_a_reason_and_charset_lies_survive(
     assert all("\ufffd" not in r["text"] for r in run.records)
     assert "'extract/dropped/bad_encoding': 1" in run.log
     assert "'extract/dropped/empty_body': 1" in run.log
+
+
+# An exception raised inside extraction, simulated in the crawl's own process
+# (tests/support/raising.py): ArticlePage.record raises for the pages named.
+RECORD = "crawler.extract.pages:ArticlePage.record"
+ERROR_LINE = re.compile(r"\] ERROR: Extraction error on (\S+): ValueError: simulated bug "
+                        r"\(at tests/support/raising\.py:\d+ in raising\)$")
+
+
+def test_pages_whose_extraction_raises_fail_the_run_and_wait_for_the_next(
+        replica: Any, tmp_path: Path) -> None:
+    urls = [r["url"] for r in replica.truth("shanxidayuan")]
+    raising = urls[::3]
+    state = tmp_path / "state"
+    run = run_crawl("shanxidayuan", replica.proxy_url, state, tmp_path / "1.jsonl",
+                    launcher=raising_launcher(RECORD, raising, tmp_path / "raising.txt"))
+    assert run.returncode == 1, run.log[-2000:]
+    assert set(run.by_url()) == set(urls) - set(raising)
+    assert (f"crawl shanxidayuan: extraction raised on {len(raising)} of {len(urls)} "
+            "article pages") in run.log
+    # One ERROR line per page, naming it, the exception and where it was raised.
+    errors = [line for line in run.log.splitlines() if " ERROR: " in line]
+    logged = [ERROR_LINE.search(line) for line in errors]
+    assert all(logged), errors[:3]
+    assert sorted(m[1] for m in logged if m) == sorted(raising)
+    assert "Spider error processing" not in run.log
+    assert f"'extract/error/ValueError': {len(raising)}" in run.log
+    assert f"'frontier/pending': {len(raising)}" in run.log  # kept for the next run
+
+    # The bug fixed: the next run exports exactly the pages left.
+    again = run_crawl("shanxidayuan", replica.proxy_url, state, tmp_path / "2.jsonl")
+    assert again.returncode == 0, again.log[-2000:]
+    assert sorted(again.by_url()) == sorted(raising)
+    assert "'frontier/pending': 0" in again.log
+
+
+def test_a_page_whose_extraction_keeps_raising_is_given_up(replica: Any, tmp_path: Path) -> None:
+    url = replica.truth("fissico")[5]["url"]
+    run = run_crawl("fissico", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
+                    "-s", "FRONTIER_MAX_TRIES=1",
+                    launcher=raising_launcher(RECORD, [url], tmp_path / "raising.txt"))
+    # One page in 300 is within HEALTH_MAX_ERROR_SHARE (1 %): the run did its work.
+    assert run.returncode == 0, run.log[-2000:]
+    assert set(run.by_url()) == {r["url"] for r in replica.truth("fissico")} - {url}
+    assert "'frontier/given_up': 1" in run.log
+    assert f"Giving up {url} after 1 failures (last: extract_error:ValueError)" in run.log
