@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLDEN_DIR, ROOT, SEEDS_DIR
+from crawl_helpers import raising_launcher
 
 
-def run_clean(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_clean(*args: str, cwd: Path = ROOT, launcher: tuple[str, ...] = ("-m", "scrapy.cmdline")
+              ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "clean", *args],
+        [sys.executable, *launcher, "clean", *args],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
     )
 
@@ -115,3 +117,24 @@ def test_append_writes_each_record_once_and_never_into_an_input(tmp_path: Path) 
     proc = run_clean(str(out), "-o", str(out))
     assert proc.returncode == 2 and "is also an input" in proc.stderr
     assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize(("target", "needle"), [
+    ("crawler.commands.clean:clean_document", "会议强调要做好工作"),  # cleaning one document
+    ("crawler.commands.clean:read_document", "bug.txt"),  # reading one file
+])
+def test_a_file_whose_processing_raises_is_one_line_and_the_rest_goes_on(
+        target: str, needle: str, tmp_path: Path) -> None:
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))[:3]
+    bug = tmp_path / "bug.txt"
+    bug.write_text("某县召开会议\n\n会议强调要做好工作。", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_clean(*map(str, seeds), str(bug), "-o", str(out),
+                     launcher=raising_launcher(target, [needle], tmp_path / "raising.txt"))
+    assert proc.returncode == 1, proc.stderr
+    assert len(out.read_text("utf-8").splitlines()) == 3  # every other file written
+    problems = [line for line in proc.stderr.splitlines() if line.startswith("clean: /")]
+    assert len(problems) == 1 and problems[0].startswith(
+        f"clean: {bug}: ValueError: simulated bug (at tests/support/raising.py:"), problems
+    assert "clean/error/ValueError: 1" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -14,7 +14,9 @@ binary, empty, not JSON, a field of the wrong type for the seed format, a page
 text with a line that is not UTF-8) is reported on one line, ``file:line:
 reason`` or ``file: reason``, and skipped; the rest goes on, the summary counts
 the bad input by kind (``clean/bad_input/<kind>``) and the exit status is 1
-if anything failed.
+if anything failed. An unexpected exception (a bug) cleaning one document or
+reading one file is that one's failure the same way: ``file: Type: message (at
+file:line in function)``, counted ``clean/error/<Type>``.
 
 ``-o`` appends (records the output holds already are not written again, so a
 killed run's rerun writes each once), ``-O`` overwrites; the output may not be
@@ -48,6 +50,7 @@ from crawler.records import (
     read_jsonl,
     seed_file_id,
 )
+from crawler.unexpected import describe
 
 SUFFIXES = (".txt", ".jsonl")
 # Inputs bigger than this (files or bytes) get a progress bar on stderr.
@@ -95,12 +98,23 @@ class Cleaner:
         self.errors.append(str(problem))
         self.bad[problem.kind] += 1
 
+    def crashed(self, where: str, exc: Exception) -> None:
+        """An unexpected exception (a bug) on one document or file: that one's
+        failure, one line ``where: Type: message (at file:line in function)``."""
+        self.errors.append(f"{where}: {describe(exc)}")
+        self.counters["error"] += 1
+        self.counters[f"error/{type(exc).__name__}"] += 1
+
     def clean(self, base: dict[str, Any], text: str, where: str) -> None:
         if base.get("id") in self.out.known_ids:
             self.already += 1
             return
         site = self.site or base.get("site")
-        result = clean_document(text, site, script=self.script)
+        try:
+            result = clean_document(text, site, script=self.script)
+        except Exception as exc:  # a bug on one document: the others go on
+            self.crashed(where, exc)
+            return
         self.counters.update(result.counters)
         if result.empty:
             self.dropped += 1
@@ -231,6 +245,14 @@ class Command(ScrapyCommand):
         with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr, disable=not show,
                   desc="clean") as bar:
             for path in files:
-                cleaner.clean_file(path)
+                try:
+                    cleaner.clean_file(path)
+                except OSError:
+                    # Not a bug: an unreadable input is bad input already
+                    # (crawler.records), so this is the output (or the disk)
+                    # failing, and no line may follow a partial one.
+                    raise
+                except Exception as exc:  # a bug reading one file: the others go on
+                    cleaner.crashed(str(path), exc)
                 with contextlib.suppress(OSError):
                     bar.update(path.stat().st_size)
