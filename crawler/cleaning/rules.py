@@ -88,9 +88,9 @@ SHARED_HEADER: tuple[LineRule, ...] = (
 )
 # The body's trailing chrome on any template: the body ends at the first.
 SHARED_STOPS: tuple[LineRule, ...] = (
-    rule("recommended", r"^(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关专题|推荐阅读|延伸阅读|"
-                        r"热点排行|热门推荐|点击排行|精彩推荐|编辑推荐|猜你喜欢|热门文章|最新文章|"
-                        r"图片新闻)(?: ?:)?$"),
+    rule("recommended", r"^(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关专题|推荐阅读|"
+                        r"延伸阅读|热点排行|热门推荐|点击排行|精彩推荐|编辑推荐|猜你喜欢|热门文章|"
+                        r"最新文章|图片新闻)(?: ?:)?$"),
     rule("comment_form", r"^(?:网友评论|发表评论|我要评论)$"),
     rule("site_statement", r"^(?:网站声明|免责声明)(?:$|:)"),
 )

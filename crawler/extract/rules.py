@@ -133,8 +133,8 @@ URL_DATE = re.compile(
 SCRIPT_DATE = re.compile(
     r"(?:publish|pub|release|create|post|add|news|article|fabu)[_-]?(?:date|time|day)\w*"
     r"[\"']?\s*[:=]\s*[\"'](?P<date>(?:19|20)\d{2}[-/.年][^\"']{4,24})[\"']", re.I)
-ENP_DATE = re.compile(r"<!--\s*enpproperty.{0,2000}?<date>\s*(?P<date>(?:19|20)\d{2}-[^<]{4,24})</date>",
-                      re.S)
+ENP_DATE = re.compile(
+    r"<!--\s*enpproperty.{0,2000}?<date>\s*(?P<date>(?:19|20)\d{2}-[^<]{4,24})</date>", re.S)
 # The day the page was served, printed in a top bar: "2025年6月2日 星期一".
 DATE_WIDGET = rx(r"(?:星期|周|礼拜)[一二三四五六日天]|今天是|今日")
 DATE_LABEL = rx(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|发表于|发帖时间|张贴|"
