@@ -49,6 +49,9 @@ from crawler.urls import canonical_url, record_id
 HEAD_LINES, TAIL_LINES = 4, 3
 MAX_INFO_WEIGHT = 80
 MIN_BODY_WEIGHT = 10  # less than this is no article
+# The article a confirmed headline opens starts within this many lines under
+# it, and holds at least this much prose (two sentences or so).
+ANCHOR_WINDOW, ANCHOR_MIN_PROSE = 8, 50.0
 VERTICAL_MIN_RUN = 3  # one-character lines in a row that read as a vertical label
 
 
@@ -117,6 +120,16 @@ def _vertical_text(lines: list[Line]) -> set[int]:
     return out
 
 
+def _body_context(page: PageDom, site: Site | None, body: Body) -> Context:
+    first_prose = next((line for line in body.lines if page.prose[page.position(line)]),
+                       body.lines[0])
+    return _context(page, site, page.position(first_prose), page.position(body.lines[-1]))
+
+
+def _prose(page: PageDom, body: Body) -> float:
+    return sum(page.prose[page.position(line)] for line in body.lines)
+
+
 def _context(page: PageDom, site: Site | None, body_first: int, body_last: int) -> Context:
     ctx = Context(page, site, body_first, body_last)
     if site is not None:
@@ -159,13 +172,22 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     body = find_body(page, site)
     if body is None or not body.lines:
         return _headline_only(page, site, url, counters)
-    counters[f"body/{body.how}"] += 1
-    if body.how == "density" and site is not None and site.selectors.body:
-        counters["fallback"] += 1  # the site's own selectors did not hold
-    first_prose = next((line for line in body.lines if page.prose[page.position(line)]),
-                       body.lines[0])
-    ctx = _context(page, site, page.position(first_prose), page.position(body.lines[-1]))
+    ctx = _body_context(page, site, body)
     title, title_at = find_title(ctx)
+    if body.how == "density" and title is not None and title_at is not None \
+            and not 0 < ctx.body_first - title_at <= ANCHOR_WINDOW \
+            and confirmed_title(ctx, title):
+        # Density chose a story away from a headline the page confirms (a
+        # feed or a recommended article outweighing a short report): the
+        # article is the block right under the headline, when there is one.
+        anchored = body_after(page, title_at, ANCHOR_WINDOW)
+        if anchored is not None and anchored.lines and _prose(page, anchored) >= ANCHOR_MIN_PROSE:
+            body = anchored
+            ctx = _body_context(page, site, body)
+            title, title_at = find_title(ctx)
+    counters[f"body/{body.how}"] += 1
+    if body.how != "selector" and site is not None and site.selectors.body:
+        counters["fallback"] += 1  # the site's own selectors did not hold
     subtitle = find_subtitle(ctx, title_at)
     raw = body_lines(body, title, subtitle, counters)
     paragraphs = clean_body(raw, site.name if site else None, counters, glossed=page.glossed)

@@ -34,7 +34,10 @@ IMAGE_BLOCK_MAX_WEIGHT = 120
 class Body:
     container: Any
     lines: list[Line]  # the container's lines that may be body, in order
-    how: str  # "selector" (the site's selector agreed or won), "density"
+    # "selector" (the site's selector agreed or won), "density", "anchored"
+    # (the container right under the headline, where density chose a story
+    # far from it)
+    how: str
 
 
 def _depth(el: Any) -> int:
@@ -183,7 +186,35 @@ def find_body(page: PageDom, site: Site | None) -> Body | None:
     found = find_container(page, site)
     if found is None:
         return None
-    container, how = found
+    return body_of(page, *found)
+
+
+def body_after(page: PageDom, at: int, window: int) -> Body | None:
+    """The best-credited container whose prose starts within ``window`` lines
+    after the line at ``at`` (the headline): the article a headline opens,
+    where a longer story elsewhere on the page (a feed, a recommended
+    article) outweighs it."""
+    first: dict[int, int] = {}  # element -> position of the first prose line it holds
+    for i, (line, weight) in enumerate(zip(page.lines, page.prose, strict=True)):
+        if not weight or not eligible(page, line):
+            continue
+        el = line.block
+        for _share in CREDIT:
+            if el is None:
+                break
+            first.setdefault(id(el), i)
+            el = el.getparent()
+    near = [(score, el) for key, (score, el) in _scores(page).items()
+            if at < first.get(key, -1) <= at + window]
+    if not near:
+        return None
+    best = max(score for score, _ in near)
+    container = max((el for score, el in near if score >= best * (1 - TIE)), key=_depth)
+    return body_of(page, container, "anchored")
+
+
+def body_of(page: PageDom, container: Any, how: str) -> Body:
+    """The body lines of ``container``: what may be body, captions left out."""
     inside = {id(e) for e in container.iter()}
     lines = [line for line in page.lines
              if id(line.block) in inside and eligible(page, line)]

@@ -303,6 +303,15 @@ def find_title(ctx: Context) -> tuple[str | None, int | None]:
     return strongest_heading(ctx)
 
 
+def confirmed_title(ctx: Context, title: str) -> bool:
+    """The page names the headline in ``<title>`` or its metadata too."""
+    hint, _site_parts = title_tag_parts(ctx)
+    meta = meta_title(ctx.page)
+    title_c = compact(title)
+    return any(other and similarity(title_c, compact(other), floor=0.9) >= 0.9
+               for other in (hint, meta))
+
+
 def _headed(el: Any) -> float:
     """How strongly an element (or its parent) is marked as a heading: its
     tag, or a class naming a title in any spelling (``postTitle``, ``art_bt``)."""
