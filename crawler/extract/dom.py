@@ -289,17 +289,25 @@ def _strip_glosses(lines: list[Line]) -> tuple[bool, int]:
     return glossed, removed
 
 
-def _labelled_chrome(lines: list[Line], site: str | None) -> set[int]:
+def _labelled_chrome(lines: list[Line], prose: list[float], site: str | None) -> set[int]:
     """Containers that a trailing label opens (``<div><h4>网站声明</h4><p>…``,
     ``推荐阅读``, ``版权声明``): the outermost element, up to three levels above
-    the label's block, whose first line the label is."""
+    the label's block, whose first line the label is, and which holds no more
+    prose than the element below it (a related box at the top of the page's
+    main column opens the box, not the column)."""
     stops = BODY_STOPS[site if site in BODY_STOPS else None]
     first_line: dict[int, int] = {}
-    for i, line in enumerate(lines):
+    totals: dict[int, float] = {}
+    for i, (line, weight) in enumerate(zip(lines, prose, strict=True)):
         el = line.block
         while el is not None and id(el) not in first_line:
             first_line[id(el)] = i
             el = el.getparent()
+        if weight:
+            el = line.block
+            while el is not None:
+                totals[id(el)] = totals.get(id(el), 0.0) + weight
+                el = el.getparent()
     out: set[int] = set()
     for i, line in enumerate(lines):
         name = first_match(stops, line.text) if len(line.text) <= 24 else None
@@ -310,6 +318,8 @@ def _labelled_chrome(lines: list[Line], site: str | None) -> set[int]:
             parent = el.getparent()
             if parent is None or parent.tag in ("body", "html") or first_line.get(id(parent)) != i:
                 break
+            if found is not None and totals.get(id(parent), 0.0) > totals.get(id(el), 0.0):
+                break  # the parent holds prose besides what the label opens
             el = found = parent
         if found is not None:
             out.add(id(found))
@@ -337,7 +347,7 @@ def load(html: str, site: str | None = None) -> PageDom | None:
                    glossed=glossed, glosses=glosses, elements=elements)
     page.index = {id(line): i for i, line in enumerate(lines)}
     page.prose = [prose_weight(line) for line in lines]
-    _classify(page, _labelled_chrome(lines, site))
+    _classify(page, _labelled_chrome(lines, page.prose, site))
     for line in lines:
         line.kind = page.kind(line.block)
     return page
