@@ -36,6 +36,7 @@ from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
+UNDATED_TEASER_PRIORITY = -1  # after the listings (Scrapy's default priority 0)
 # request meta of an id walk: (number, index of the column tried); the index is
 # None on a site with ids per column (a 404 there ends that id).
 ID_WALK = "id_walk"
@@ -246,7 +247,13 @@ class NewsSpider(scrapy.Spider):
                 self._inc("listing/undated_on_home")
                 continue
             when = {"listed_date": article.date.isoformat()} if article.date else {}
+            if article.date:
+                crawl_state(self.crawler).listed_dates.setdefault(article.url, when["listed_date"])
             request = self.discovered_article(article.url, **when)
+            if request is not None and article.date is None and not paginate:
+                # A home page's undated teaser waits for the listings: one that
+                # names it with a date gives the page the date it may lack.
+                request = request.replace(priority=UNDATED_TEASER_PRIORITY)
             if request is not None:
                 yield request
         for url in page.listings():
@@ -303,7 +310,9 @@ class NewsSpider(scrapy.Spider):
             self._inc("ids/found")
         if not self._room_for_items():
             raise CloseSpider("max_items")
-        page = ArticlePage.from_response(response, self.site)
+        listed = response.meta.get("listed_date") or crawl_state(self.crawler).listed_dates.get(
+            canonical_url(response.meta.get("frontier_key") or response.url))
+        page = ArticlePage.from_response(response, self.site, listed_date=listed)
         try:
             record = page.record()
         except ExtractionError as exc:
@@ -322,8 +331,7 @@ class NewsSpider(scrapy.Spider):
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
-        yield ArticleItem(**record, fetched_at=utc_now(),
-                          listed_date=response.meta.get("listed_date"))
+        yield ArticleItem(**record, fetched_at=utc_now(), listed_date=listed)
 
     # -- failures --------------------------------------------------------------
     def _settled(self, response: Response) -> None:

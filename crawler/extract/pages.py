@@ -54,8 +54,11 @@ class ArticlePage:
     listed_date: str | None = None
 
     @classmethod
-    def from_response(cls, response: Response, site: Site) -> ArticlePage:
-        listed = response.meta.get("listed_date") if _has_meta(response) else None
+    def from_response(cls, response: Response, site: Site,
+                      listed_date: str | None = None) -> ArticlePage:
+        """``listed_date``: the listing's date for this page, else the request's."""
+        listed = listed_date or (response.meta.get("listed_date") if _has_meta(response)
+                                 else None)
         return cls(response.body, response.url, site, _content_type(response), listed)
 
     @cached_property

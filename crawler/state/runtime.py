@@ -31,6 +31,10 @@ class CrawlState:
     refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
     # What waits for the output's lines to be on disk (the exporter syncs in groups).
     durable: DurabilityBarrier = field(default_factory=DurabilityBarrier)
+    # The day a listing printed beside an article's link, by canonical URL: the
+    # date of a page that prints none, whichever link reached it first (a home
+    # page's undated teaser often does).
+    listed_dates: dict[str, str] = field(default_factory=dict)
 
 
 def crawl_state(crawler: Crawler) -> CrawlState:
