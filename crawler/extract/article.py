@@ -22,7 +22,7 @@ from typing import Any
 from crawler.cleaning.core import BOOK_TITLE, clean_body, line_weight
 from crawler.extract import rules as X
 from crawler.extract.content import Body, find_body
-from crawler.extract.decode import ExtractionError, decode_body
+from crawler.extract.decode import ExtractionError, decode_page
 from crawler.extract.dom import PageDom, load
 from crawler.extract.fields import (
     INFO_AFTER,
@@ -157,7 +157,10 @@ def _headline_only(page: PageDom, site: Site | None, url: str,
 def extract(html: str | bytes, url: str, *, content_type: str | None = None,
             site: Site | None = None) -> Extraction:
     """The record of the page at ``url`` and the counters of how it was found."""
-    text = decode_body(html, content_type)[0] if isinstance(html, bytes) else html
+    text, replaced = html, 0
+    if isinstance(text, bytes):
+        decoded = decode_page(text, content_type)
+        text, replaced = decoded.text, decoded.replaced
     if not text.strip():
         raise ExtractionError("empty_body")
     site = site or site_for_url(url)
@@ -165,6 +168,8 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     if page is None or not page.lines:
         raise ExtractionError("empty_page")
     counters: Counter[str] = Counter()
+    if replaced:
+        counters["decode/replaced"] += replaced  # bad byte sequences dropped
     if page.glosses:
         counters["glosses_removed"] += page.glosses
     if page.reverted:

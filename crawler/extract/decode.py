@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scrapy.http import Response
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -12,6 +13,15 @@ from crawler.textnorm import holds_any
 
 # Share of U+FFFD (or of C0 control characters) above which a decoding is wrong.
 MAX_BAD_CHAR_RATIO = 0.002
+# A reading that is valid but for a few bad byte sequences (a page cut or
+# spliced mid-character by its CMS) is kept with them dropped, as browsers
+# show it: at most this share of its characters, counted with the controls ...
+MAX_DROPPED_RATIO = 0.005
+# ... and at most this share of its non-ASCII characters: a Latin-1 page read
+# as GB18030 pairs its accented letters into ideographs, with a bad sequence
+# wherever one is followed by a space or a digit; on a page of markup that is
+# few of its characters but many of its non-ASCII ones.
+MAX_DROPPED_NON_ASCII_RATIO = 0.02
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb_2312-80", "csgb2312", "x-gbk", "cp936"})
 BIG5_FAMILY = frozenset({"big5", "big5-hkscs", "cp950", "x-x-big5"})
@@ -51,7 +61,17 @@ FOREIGN = re.compile(r"[\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e
 MIN_CJK_SHARE = 0.5
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A page's text, the charset it was read in, and how many bad byte
+    sequences were dropped from it (0 when it decoded cleanly)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
+def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
     """Decode page bytes, trusting the bytes over what the server says.
 
     Valid UTF-8 with multi-byte sequences is practically never GBK, so strict
@@ -59,13 +79,23 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     candidate must decode cleanly and, these being Chinese pages, give CJK
     text: a header naming a single-byte charset (koi8-r, iso-8859-5) decodes
     any bytes, into Cyrillic or Latin letters, and loses to the ``<meta>`` or
-    GB18030 reading. Raises ``ExtractionError`` ``bad_encoding`` when nothing
-    decodes cleanly, ``mojibake`` when what does is not Chinese text.
+    GB18030 reading.
+
+    When no candidate decodes cleanly, each is read leniently: a reading with
+    only a few bad byte sequences (``MAX_DROPPED_RATIO`` of its characters,
+    ``MAX_DROPPED_NON_ASCII_RATIO`` of its non-ASCII ones) that gives Chinese
+    text is kept, the one with fewest bad sequences first (the earlier
+    candidate on a tie); the bad sequences are dropped, never left as U+FFFD,
+    and counted in ``replaced``.
+
+    Raises ``ExtractionError`` ``bad_encoding`` when nothing decodes (cleanly
+    or with few bad sequences), ``mojibake`` when what does is not Chinese text.
     """
     if not body.strip():
         raise ExtractionError("empty_body")
+    candidates = list(_candidates(body, content_type))
     decodable = False
-    for encoding in _candidates(body, content_type):
+    for encoding in candidates:
         try:
             text = body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -74,8 +104,44 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
             continue
         decodable = True
         if _reads_as_chinese(text):
-            return text, encoding
+            return Decoded(text, encoding)
+    best: Decoded | None = None
+    for encoding in candidates:
+        lenient = _lenient(body, encoding)
+        if lenient is None:
+            continue
+        decodable = True
+        if (best is None or lenient.replaced < best.replaced) \
+                and _reads_as_chinese(lenient.text):
+            best = lenient
+    if best is not None:
+        return best
     raise ExtractionError("mojibake" if decodable else "bad_encoding")
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """``decode_page`` as ``(text, encoding)``."""
+    decoded = decode_page(body, content_type)
+    return decoded.text, decoded.encoding
+
+
+def _lenient(body: bytes, encoding: str) -> Decoded | None:
+    """The reading of ``body`` in ``encoding`` with its bad sequences dropped,
+    or ``None`` when it has too many of them (or control characters)."""
+    try:
+        text = body.decode(encoding, "replace")
+    except LookupError:
+        return None
+    replaced = text.count("\ufffd")
+    if replaced:
+        text = text.replace("\ufffd", "")
+    controls = len(CONTROL.findall(text)) if holds_any(text, CONTROL) else 0
+    if not text or replaced + controls > MAX_DROPPED_RATIO * len(text):
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if replaced > MAX_DROPPED_NON_ASCII_RATIO * non_ascii:
+        return None
+    return Decoded(text, encoding, replaced)
 
 
 def _candidates(body: bytes, content_type: str | None) -> Iterator[str]:
@@ -109,7 +175,7 @@ def _reads_as_chinese(text: str) -> bool:
 
 
 def response_text(response: Response) -> str:
-    """The response body decoded by ``decode_body`` (raises ``ExtractionError``)."""
+    """The response body decoded by ``decode_page`` (raises ``ExtractionError``)."""
     content_type = response.headers.get("Content-Type")
     header = content_type.decode("latin-1") if content_type else None
-    return decode_body(response.body, header)[0]
+    return decode_page(response.body, header).text
