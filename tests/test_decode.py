@@ -155,6 +155,19 @@ def test_a_few_control_characters_are_no_bad_encoding() -> None:
     assert extract(body, URL).record == extract(text.encode("gb18030"), URL).record
 
 
+def test_the_meta_charset_wins_over_an_xml_declaration() -> None:
+    # An XHTML template's declaration says UTF-8, the <meta> Big5: browsers
+    # read HTML by the <meta>.
+    text = page("big5")
+    body = b'<?xml version="1.0" encoding="utf-8"?>\n' + text.encode("big5hkscs")
+    assert decode_page(body, "text/html") == Decoded('<?xml version="1.0" encoding="utf-8"?>\n'
+                                                     + text, "big5hkscs", 0)
+    # Without a <meta>, the declaration is read.
+    bare = text.replace('<meta http-equiv="Content-Type" content="text/html; charset=big5">', "")
+    body = b'<?xml version="1.0" encoding="big5"?>' + bare.encode("big5hkscs")
+    assert decode_page(body, "text/html").encoding == "big5hkscs"
+
+
 def test_empty_and_binary_bodies_are_refused() -> None:
     for body in (b"", b"  \n", bytes(range(256)) * 4):
         with pytest.raises(ExtractionError):

@@ -7,7 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scrapy.http import Response
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    resolve_encoding,
+)
 
 from crawler.textnorm import holds_any
 
@@ -145,16 +149,39 @@ def _lenient(body: bytes, encoding: str) -> Decoded | None:
 
 
 def _candidates(body: bytes, content_type: str | None) -> Iterator[str]:
-    """Strict UTF-8, the header's charset, the ``<meta>`` charset, GB18030:
-    each once, the declarations looked for only when UTF-8 failed."""
+    """Strict UTF-8, the header's charset, the ``<meta>`` charset, an XML
+    declaration's, GB18030: each once, the declarations looked for only when
+    UTF-8 failed."""
     yield "utf-8"
     tried = {"utf-8"}
     for declared in (lambda: http_content_type_encoding(content_type or ""),
-                     lambda: html_body_declared_encoding(body), lambda: "gb18030"):
+                     lambda: _meta_charset(body), lambda: _xml_charset(body),
+                     lambda: "gb18030"):
         name = declared()
         if name and (name := _superset(name)) not in tried:
             tried.add(name)
             yield name
+
+
+# An XML declaration (``<?xml version="1.0" encoding="utf-8"?>``) before the
+# markup: a page in HTML is read by its ``<meta>``, as browsers read it (the
+# declaration is a leftover of an XHTML template); its encoding comes after.
+XML_DECLARATION = re.compile(rb"<\?xml[^>]*>", re.I)
+XML_ENCODING = re.compile(rb"""\sencoding\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
+DECLARATIONS_IN = 4096  # bytes, as w3lib's html_body_declared_encoding reads
+
+
+def _meta_charset(body: bytes) -> str | None:
+    head = body[:DECLARATIONS_IN]
+    if b"<?" in head:
+        head = XML_DECLARATION.sub(b"", head)
+    return html_body_declared_encoding(head)
+
+
+def _xml_charset(body: bytes) -> str | None:
+    declaration = XML_DECLARATION.search(body, 0, DECLARATIONS_IN)
+    encoding = XML_ENCODING.search(declaration.group()) if declaration else None
+    return resolve_encoding(encoding.group(1).decode("ascii")) if encoding else None
 
 
 def _reads_as_chinese(text: str) -> bool:
