@@ -16,9 +16,15 @@ _SPACES: _Table = {
     0xFEFF: "", 0x200C: "", 0x200D: "", 0x0D: " ", 0x0B: " ", 0x0C: " ",
 }
 # U+FFFD marks a character lost before the text reached us (an entity for NUL
-# or a lone surrogate, a bad byte), and C0 controls (an entity such as &#1;
-# puts them past the parser) never show: neither is text worth keeping.
-_DROPPED: _Table = {cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFD]}
+# or a lone surrogate, a bad byte), and C0 and C1 controls and noncharacters
+# (U+FDD0..U+FDEF and the last two code points of every plane: an entity such
+# as &#1;, &#x81; or &#xFFFE; puts them past the parser) never show: none is
+# text worth keeping.
+_NONCHARACTERS = [*range(0xFDD0, 0xFDF0),
+                  *(plane | low for plane in range(0, 0x110000, 0x10000)
+                    for low in (0xFFFE, 0xFFFF))]
+_DROPPED: _Table = {cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                        0xFFFD, *_NONCHARACTERS]}
 _FOLD_TABLE: _Table = {**_FULLWIDTH, **_SPACES, **_DROPPED, 0x09: " "}
 # str.translate walks a dict per character; a regex finds the (rare) characters
 # that need folding far faster, and only those are looked up.
