@@ -36,3 +36,14 @@ def test_empty_and_garbage() -> None:
     assert render_text(b"") == ""
     assert render_text("   ") == ""
     assert render_text(b"\x00\x01\x02") == ""
+
+
+def test_what_noscript_template_and_svg_hold_closes_no_paragraph() -> None:
+    for inert in ("<noscript><p>请启用脚本</p></noscript>", "<template><div>模板</div></template>",
+                  "<svg><foreignObject><div>外文</div></foreignObject></svg>",
+                  "<template><template><p>x</p></template><p>y</p></template>"):
+        html = f"<html><body><p>前半{inert}后半</p><p>下一段</p></body></html>"
+        assert render_blocks(html) == [["前半后半"], ["下一段"]], inert
+    # A <noscript> inside a script's text is no element.
+    html = "<body><script>document.write('<noscript>')</script><p>正文</p></body>"
+    assert render_blocks(html) == [["正文"]]

@@ -15,7 +15,7 @@ element holding them and how much of them is link text; the page text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,12 +111,17 @@ def parse_document(html: str | bytes) -> Any | None:
     instructions (``<?php … ?>``), what libxml2 makes of CDATA, and entity
     nodes are taken out with their tails kept, so that no walk over the DOM
     meets a node that is not an element. C0 controls and U+FFFD (what an
-    entity for NUL or a lone surrogate becomes) never reach the text."""
+    entity for NUL or a lone surrogate becomes) never reach the text. What
+    ``<noscript>``, ``<template>`` and ``<svg>`` hold is left out before the
+    parse (``_drop_inert_content``): no walk shows it, and libxml2 would let
+    a ``<p>`` in it close the paragraph around it."""
     text = to_unicode(html)
     if holds_any(text, CONTROL_CHARS):
         text = CONTROL_CHARS.sub("", text)
     if text.lstrip()[:5] == "<?xml":
         text = XML_DECLARATION.sub("", text, count=1)
+    if _INERT.search(text):
+        text = _drop_inert_content(text)
     if not text.strip():
         return None
     try:
@@ -157,6 +162,74 @@ def _cap_depth(root: Any, limit: int) -> None:
             if wrapper is None:
                 break
             _unwrap(wrapper)
+
+
+# What _tags reads: comments, then start and end tags (attribute values
+# quoted or not), the rest is text.
+_MARKUP_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+# Elements whose content is text to the HTML tokenizer, never tags.
+_RAW_TEXT_TAGS = frozenset({
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+})
+# Elements whose content no walk shows and libxml2 should not build (see
+# _drop_inert_content); <noscript> is raw text besides.
+_INERT_TAGS = frozenset({"template", "svg"})
+_INERT = re.compile(r"<(?:noscript|template|svg)\b", re.I)
+
+
+def _tags(text: str, raw_text: frozenset[str] = _RAW_TEXT_TAGS
+          ) -> Iterator[tuple[re.Match[str], str, int | None]]:
+    """The start and end tags of the markup in order: each match (groups: the
+    ``/`` of an end tag, the name, the attributes), its lower-case name and,
+    for the start tag of a ``raw_text`` element, where its text ends (its
+    end tag, which is not yielded, or the end of the page). Comments and the
+    text of raw-text elements are passed over."""
+    pos = 0
+    while (m := _MARKUP_TOKEN.search(text, pos)) is not None:
+        pos = m.end()
+        if m.group(2) is None:
+            continue  # a comment
+        name = m.group(2).lower()
+        if not m.group(1) and name in raw_text:
+            end = re.compile(rf"</{name}\s*>", re.I).search(text, pos)
+            yield m, name, end.start() if end else len(text)
+            pos = end.end() if end else len(text)
+        else:
+            yield m, name, None
+
+
+def _drop_inert_content(text: str) -> str:
+    """The markup with the content of ``<noscript>``, ``<template>`` and
+    ``<svg>`` elements taken out (their tags kept). No walk shows them, but
+    libxml2 builds what they hold into the page as HTML, where a ``<p>`` or
+    a ``<div>`` in them closes the paragraph they sit in: browsers read a
+    ``<noscript>`` as raw text (scripts on), a ``<template>``'s content as
+    a fragment apart and an ``<svg>``'s as foreign content. An element left
+    open keeps its content (an unclosed ``<svg>`` holds the rest of the page)."""
+    out: list[str] = []
+    last = 0
+    inert: str | None = None  # the template or svg element being passed over
+    depth = 0
+    for m, name, raw_end in _tags(text, _RAW_TEXT_TAGS | {"noscript"}):
+        closing = bool(m.group(1))
+        if inert is None:
+            if name == "noscript" and raw_end is not None:
+                out.append(text[last:m.end()])
+                last = raw_end
+            elif name in _INERT_TAGS and not closing and not m.group(3).rstrip().endswith("/"):
+                inert, depth, content = name, 1, m.end()
+            continue
+        if name == inert and not m.group(3).rstrip().endswith("/"):
+            depth += -1 if closing else 1
+            if not depth:
+                out.append(text[last:content])
+                last = m.start()
+                inert = None
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _unwrap(el: Any) -> None:
