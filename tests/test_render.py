@@ -38,6 +38,21 @@ def test_empty_and_garbage() -> None:
     assert render_text(b"\x00\x01\x02") == ""
 
 
+def test_nesting_past_every_parser_limit_keeps_the_rest_of_the_page() -> None:
+    for depth in (300, 2100, 3000):
+        for tag in ("div", "span"):
+            html = (f"<html><body><p>前</p>{f'<{tag}>' * depth}<p>深处</p>{f'</{tag}>' * depth}"
+                    f"<p>后面的文字</p></body></html>")
+            assert render_blocks(html) == [["前"], ["深处"], ["后面的文字"]], (depth, tag)
+
+
+def test_a_body_wrapped_deep_keeps_its_paragraphs() -> None:
+    inner = "<div class='c'><p>第一段<b>粗</b>文字</p><p>第二段</p></div>"
+    for depth in (300, 3000):
+        html = f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}</body></html>"
+        assert render_blocks(html) == [["第一段粗文字"], ["第二段"]], depth
+
+
 def test_what_noscript_template_and_svg_hold_closes_no_paragraph() -> None:
     for inert in ("<noscript><p>请启用脚本</p></noscript>", "<template><div>模板</div></template>",
                   "<svg><foreignObject><div>外文</div></foreignObject></svg>",

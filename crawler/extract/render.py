@@ -98,6 +98,17 @@ _STRING = etree.XPath("string()", smart_strings=False)
 # libxml2 stops at this depth (and drops the rest of the page) unless told
 # XML_PARSE_HUGE; deeper elements are lifted to it, as browsers cap nesting.
 MAX_DEPTH = 255
+# Even with XML_PARSE_HUGE libxml2 stops at 2048: a page past that has its
+# deepest start tags dropped from the markup before the parse (see
+# ``_flatten_markup``): chains of bare wrappers past the first depth, any tag
+# past the second.
+FLATTEN_WRAPPERS_DEPTH, FLATTEN_ALL_DEPTH = 1024, 2000
+# Wrappers that may be taken out of a page nested too deep when they hold one
+# element and no text (and carry no class or id): neither the lines nor the
+# marking of chrome by class words and tag names change.
+BARE_WRAPPER_TAGS = frozenset({
+    "div", "span", "font", "center", "b", "i", "u", "em", "strong", "small", "big",
+})
 # A leading XML declaration naming an encoding: lxml refuses it in a str.
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 # What the walks over the tree never show: only their tails are text.
@@ -114,7 +125,9 @@ def parse_document(html: str | bytes) -> Any | None:
     entity for NUL or a lone surrogate becomes) never reach the text. What
     ``<noscript>``, ``<template>`` and ``<svg>`` hold is left out before the
     parse (``_drop_inert_content``): no walk shows it, and libxml2 would let
-    a ``<p>`` in it close the paragraph around it."""
+    a ``<p>`` in it close the paragraph around it. A page nested past
+    libxml2's limits is parsed again and capped (``_cap_depth``,
+    ``_flatten_markup``)."""
     text = to_unicode(html)
     if holds_any(text, CONTROL_CHARS):
         text = CONTROL_CHARS.sub("", text)
@@ -128,6 +141,8 @@ def parse_document(html: str | bytes) -> Any | None:
         root = etree.fromstring(text, HTML_PARSER)
         if root is not None and _too_deep(HTML_PARSER):
             root = etree.fromstring(text, DEEP_HTML_PARSER)
+            if root is not None and _too_deep(DEEP_HTML_PARSER):
+                root = etree.fromstring(_flatten_markup(text), DEEP_HTML_PARSER)
             if root is not None:
                 _cap_depth(root, MAX_DEPTH)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -144,10 +159,13 @@ def _too_deep(parser: Any) -> bool:
 
 
 def _cap_depth(root: Any, limit: int) -> None:
-    """No element deeper than ``limit``: below an element at the limit, nested
+    """No element deeper than ``limit``: first the bare wrappers on the paths
+    that go past it are taken out (a chain of ``<div>`` around one ``<div>``
+    says nothing); then, below an element still at the limit, nested
     wrappers are unwrapped (their children and text lifted in place), so the
     leaves (paragraphs, spans, line breaks) become its children in order.
     Keeps every recursive walk far from Python's recursion limit."""
+    _unwrap_bare_wrappers(root, limit)
     depth = {id(root): 0}
     at_limit = []
     for el in root.iter():
@@ -164,18 +182,60 @@ def _cap_depth(root: Any, limit: int) -> None:
             _unwrap(wrapper)
 
 
-# What _tags reads: comments, then start and end tags (attribute values
-# quoted or not), the rest is text.
+def _unwrap_bare_wrappers(root: Any, limit: int) -> None:
+    """Unwrap the bare wrappers (``_is_bare_wrapper``) that lie on a path
+    from ``root`` deeper than ``limit``."""
+    elements = list(root.iter())
+    depth = {id(root): 0}
+    for el in elements[1:]:
+        depth[id(el)] = depth[id(el.getparent())] + 1
+    height: dict[int, int] = {}
+    for el in reversed(elements):  # children before their parents
+        parent = el.getparent()
+        if parent is not None:
+            h = height.get(id(el), 0) + 1
+            if h > height.get(id(parent), 0):
+                height[id(parent)] = h
+    for el in elements[1:]:
+        if depth[id(el)] + height.get(id(el), 0) > limit and _is_bare_wrapper(el):
+            _unwrap(el)
+
+
+def _is_bare_wrapper(el: Any) -> bool:
+    """An element holding one element and no text, with no class, id or
+    hiding of its own: taking it out changes no line. A block wrapper must
+    hold a block (else its child's line would join its neighbours')."""
+    if len(el) != 1 or not isinstance(el.tag, str):
+        return False
+    tag = el.tag.lower()
+    child = el[0]
+    if (tag not in BARE_WRAPPER_TAGS or el.get("class") is not None or el.get("id") is not None
+            or is_hidden(el) or not isinstance(child.tag, str)
+            or (el.text and not el.text.isspace()) or (child.tail and not child.tail.isspace())):
+        return False
+    return tag not in BLOCK_TAGS or child.tag.lower() in BLOCK_TAGS
+
+
+# What _flatten_markup reads: comments, then start and end tags (attribute
+# values quoted or not), the rest is text.
 _MARKUP_TOKEN = re.compile(
     r"""<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+_CLASS_OR_ID = re.compile(r"""(?:^|[\s"'])(?:class|id)\s*=""", re.I)
+_START_TAG_AHEAD = re.compile(r"\s*<([A-Za-z][^\s/>]*)")
 # Elements whose content is text to the HTML tokenizer, never tags.
 _RAW_TEXT_TAGS = frozenset({
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+})
+_VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
 })
 # Elements whose content no walk shows and libxml2 should not build (see
 # _drop_inert_content); <noscript> is raw text besides.
 _INERT_TAGS = frozenset({"template", "svg"})
 _INERT = re.compile(r"<(?:noscript|template|svg)\b", re.I)
+# A start tag of one of these closes an open element of the same name at the top.
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th"})
 
 
 def _tags(text: str, raw_text: frozenset[str] = _RAW_TEXT_TAGS
@@ -230,6 +290,70 @@ def _drop_inert_content(text: str) -> str:
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+def _flatten_markup(text: str, wrappers_at: int = FLATTEN_WRAPPERS_DEPTH,
+                    all_at: int = FLATTEN_ALL_DEPTH) -> str:
+    """The markup with the start tags (and their end tags) that would nest
+    past libxml2's hard limit taken out, their content left in place: past
+    ``wrappers_at`` those of bare wrappers (a ``BARE_WRAPPER_TAGS`` start tag
+    without class or id, right before the start tag of a block, or of any
+    element for an inline one), past ``all_at`` every one. Depth is counted
+    on a model of the open elements (void tags, ``/>``, raw-text elements and
+    an end tag closing everything opened after its start tag, as libxml2
+    does), which errs on the deep side. Only run on a page the parser could
+    not hold."""
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[str, bool]] = []  # open elements: (name, start tag dropped)
+    opened: dict[str, int] = {}  # open elements per name
+    live = 0  # open elements whose start tag is kept
+    for m, name, raw_end in _tags(text):
+        pos = m.end()
+        if not m.group(1):  # a start tag
+            attributes = m.group(3)
+            if raw_end is not None or name in _VOID_TAGS or attributes.rstrip().endswith("/"):
+                continue
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == name:
+                closed, was_dropped = stack.pop()
+                opened[closed] -= 1
+                live -= not was_dropped
+            drop = live >= all_at or (
+                live >= wrappers_at and name in BARE_WRAPPER_TAGS
+                and not _CLASS_OR_ID.search(attributes) and _wraps_an_element(name, text, pos))
+            if drop:
+                out.append(text[last:m.start()])
+                last = pos
+            stack.append((name, bool(drop)))
+            opened[name] = opened.get(name, 0) + 1
+            live += not drop
+            continue
+        if not opened.get(name):
+            continue  # an end tag closing nothing: the parser ignores it
+        while True:
+            closed, was_dropped = stack.pop()
+            opened[closed] -= 1
+            live -= not was_dropped
+            if closed == name:
+                break
+        if was_dropped:
+            out.append(text[last:m.start()])
+            last = pos
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _wraps_an_element(name: str, text: str, pos: int) -> bool:
+    """The start tag of ``name`` ending at ``pos`` is right before another
+    that could be its one child: a block for a block, any element with
+    content for an inline wrapper."""
+    ahead = _START_TAG_AHEAD.match(text, pos)
+    if ahead is None:
+        return False
+    child = ahead.group(1).lower()
+    if name in BLOCK_TAGS:
+        return child in BLOCK_TAGS
+    return child not in _VOID_TAGS
 
 
 def _unwrap(el: Any) -> None:
