@@ -132,8 +132,9 @@ class ArticlePages:
     def of(cls, stats: Mapping[str, Any]) -> ArticlePages:
         return cls(
             failed=_count(stats, "fetch/failed/article"),
-            extracted=_count(stats, "extract/body/selector")
-            + _count(stats, "extract/body/density"),
+            # however the body was found: selector, density, anchored
+            extracted=sum(int(v) for k, v in stats.items()
+                          if k.startswith("extract/body/") and isinstance(v, int)),
             dropped=sum(int(v) for k, v in stats.items()
                         if k.startswith("extract/dropped/") and isinstance(v, int)),
             errors=_count(stats, "extract/error"))
