@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -10,11 +11,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS_DIR = SHARED / "seeds"
 GOLDEN_DIR = SHARED / "golden"
+
+# Hypothesis budgets (tests/test_extract_properties.py). "ci", the default: a
+# fixed, small draw, the same on every run, no example database, no deadline
+# (a page's extraction takes milliseconds, a page nested 3000 deep a tenth of
+# a second). "long", on demand (HYPOTHESIS_PROFILE=long pytest …): 25 times
+# the examples, drawn at random, failures kept in .hypothesis/ and replayed.
+settings.register_profile(
+    "ci", max_examples=6, derandomize=True, database=None, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.register_profile(
+    "long", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def golden_records() -> list[dict[str, Any]]:
