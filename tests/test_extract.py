@@ -184,3 +184,15 @@ def test_a_rule_that_would_delete_most_of_the_text_is_reverted() -> None:
 def test_no_article(html: str | bytes) -> None:
     with pytest.raises(ExtractionError):
         extract_article(html, URL)
+
+
+def test_a_writer_credit_on_its_own_line_is_the_author() -> None:
+    sentence = "会议强调,要完整准确全面贯彻落实党中央决策部署,认真学习进一步优化防控工作的措施。"
+    body = "".join(f"<p>第{i}段。{sentence}</p>" for i in range(5))
+    page = (f"<html><head><title>标题在此_某网</title></head><body><h1>标题在此</h1>"
+            f"<div>2005-06-14 03:25</div><p>文/眉间尺</p>{body}</body></html>")
+    record = extract_article(page.encode(), "http://example.cn/a/1.html")
+    assert record["author"] == "眉间尺"
+    # "原文:" in a sentence names no writer.
+    prose = page.replace("<p>文/眉间尺</p>", "<p>原文:这是一段引用的话,没有作者。</p>")
+    assert extract_article(prose.encode(), "http://example.cn/a/1.html")["author"] is None

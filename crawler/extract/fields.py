@@ -529,6 +529,12 @@ def find_labels(ctx: Context, title_at: int | None) -> dict[str, Any]:
             continue
         for kind, value in label_values(line.text):
             out.setdefault(kind, value)
+    if "author" not in out:
+        for _i, line in info + rest:
+            m = X.WRITER_LINE.match(line.text)
+            if m and line.link_share <= 0.8:
+                out["author"] = m["name"]
+                break
     if "source" not in out:
         for key in X.META_SOURCE_KEYS:
             value = X.SOURCE_PREFIX.sub("", fold_line(ctx.page.metas.get(key, "")))

@@ -161,6 +161,8 @@ LABEL_SEP = r"\s*[:]\s*"
 # Meta tags naming the source (People's Daily CMS: content="来源：人民网"; Hanweb).
 META_SOURCE_KEYS = ("source", "contentsource", "copyfrom", "og:article:source")
 SOURCE_PREFIX = rx(r"^(?:来源|信息来源)\s*[:]\s*")
+# A writer's credit on a line of its own: "文:眉间尺", "文/张三", "撰文/李四 摄影/王五".
+WRITER_LINE = rx(r"^(?:文|文字|撰文)\s*[:/]\s*(?P<name>[^\s:/()]{2,12})(?:\s|$)")
 # Attribute text a broken tag left in a line (size="20"): never a name.
 MARKUP_DEBRIS = re.compile(r"[=<>\"]")
 VALUE_STOP = re.compile(r"\s*(?:\||【|\[|\(|\)|丨|(?<=\S)\s{2,}|$)")
