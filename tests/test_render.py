@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crawler.extract.render import decode_cfemail, render_blocks, render_text
+from crawler.extract.render import decode_cfemail, parse_document, render_blocks, render_text
 
 PAGE = """<html><head><title>不可见</title><style>p{}</style></head><body>
 <div class="hd">大院网-山西大院资讯网</div>
@@ -53,12 +53,16 @@ def test_a_body_wrapped_deep_keeps_its_paragraphs() -> None:
         assert render_blocks(html) == [["第一段粗文字"], ["第二段"]], depth
 
 
-def test_what_noscript_template_and_svg_hold_closes_no_paragraph() -> None:
-    for inert in ("<noscript><p>请启用脚本</p></noscript>", "<template><div>模板</div></template>",
-                  "<svg><foreignObject><div>外文</div></foreignObject></svg>",
-                  "<template><template><p>x</p></template><p>y</p></template>"):
-        html = f"<html><body><p>前半{inert}后半</p><p>下一段</p></body></html>"
-        assert render_blocks(html) == [["前半后半"], ["下一段"]], inert
+def test_what_noscript_template_and_svg_hold_is_not_in_the_tree() -> None:
+    for inert in ('<noscript><img src="/pixel.gif"><p>请启用脚本</p></noscript>',
+                  "<template><div>模板</div><img src='/a.png'></template>",
+                  "<svg><foreignObject><div>外文</div><img src='/a.png'/></foreignObject></svg>",
+                  "<template><template><p>x</p></template><img src='/a.png'></template>"):
+        root = parse_document(f"<html><body><p>前半{inert}后半</p><p>下一段</p></body></html>")
+        assert [el.tag for el in root.iter("img", "div")] == [], inert
+        assert [p.text for p in root.iter("p")] == ["前半", "下一段"], inert
+        assert render_blocks(f"<html><body><p>前半{inert}后半</p><p>下一段</p></body></html>") \
+            == [["前半后半"], ["下一段"]], inert
     # A <noscript> inside a script's text is no element.
     html = "<body><script>document.write('<noscript>')</script><p>正文</p></body>"
     assert render_blocks(html) == [["正文"]]

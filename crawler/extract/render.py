@@ -124,8 +124,8 @@ def parse_document(html: str | bytes) -> Any | None:
     meets a node that is not an element. C0 controls and U+FFFD (what an
     entity for NUL or a lone surrogate becomes) never reach the text. What
     ``<noscript>``, ``<template>`` and ``<svg>`` hold is left out before the
-    parse (``_drop_inert_content``): no walk shows it, and libxml2 would let
-    a ``<p>`` in it close the paragraph around it. A page nested past
+    parse (``_drop_inert_content``): no walk shows it, and no rule that looks
+    at elements may see it. A page nested past
     libxml2's limits is parsed again and capped (``_cap_depth``,
     ``_flatten_markup``)."""
     text = to_unicode(html)
@@ -261,12 +261,14 @@ def _tags(text: str, raw_text: frozenset[str] = _RAW_TEXT_TAGS
 
 def _drop_inert_content(text: str) -> str:
     """The markup with the content of ``<noscript>``, ``<template>`` and
-    ``<svg>`` elements taken out (their tags kept). No walk shows them, but
-    libxml2 builds what they hold into the page as HTML, where a ``<p>`` or
-    a ``<div>`` in them closes the paragraph they sit in: browsers read a
-    ``<noscript>`` as raw text (scripts on), a ``<template>``'s content as
-    a fragment apart and an ``<svg>``'s as foreign content. An element left
-    open keeps its content (an unclosed ``<svg>`` holds the rest of the page)."""
+    ``<svg>`` elements taken out (their tags kept). No walk shows it, but
+    libxml2 builds it into the page as HTML, where the rules that look at
+    elements rather than lines met it: a tracking pixel's ``<img>`` in a
+    ``<noscript>`` made the paragraph holding it an image caption. Browsers
+    read a ``<noscript>`` as raw text (scripts on), a ``<template>``'s
+    content as a fragment apart and an ``<svg>``'s as foreign content. An
+    element left open keeps its content (an unclosed ``<svg>`` holds the
+    rest of the page)."""
     out: list[str] = []
     last = 0
     inert: str | None = None  # the template or svg element being passed over
