@@ -21,7 +21,7 @@ from typing import Any
 
 from crawler.cleaning.core import BOOK_TITLE, clean_body, line_weight
 from crawler.extract import rules as X
-from crawler.extract.content import Body, find_body
+from crawler.extract.content import Body, body_after, find_body
 from crawler.extract.decode import ExtractionError, decode_page
 from crawler.extract.dom import PageDom, load
 from crawler.extract.fields import (
@@ -29,6 +29,7 @@ from crawler.extract.fields import (
     LABEL_RE,
     Context,
     compact,
+    confirmed_title,
     dates_in,
     find_category,
     find_date,
