@@ -25,8 +25,8 @@ def page(head: str = "", info: str = "", tail: str = "") -> bytes:
 
 
 def test_a_printed_date_is_printed() -> None:
-    record = extract_article(page(info="<div class='left1'>2024年05月15日10:20 来源:山西日报</div>"),
-                             URL)
+    info = "<div class='left1'>2024年05月15日10:20 来源:山西日报</div>"
+    record = extract_article(page(info=info), URL)
     assert record["published_at"] == "2024-05-15T10:20:00+08:00"
     assert record["date_source"] == "printed"
 
