@@ -17,7 +17,7 @@ from typing import Any
 from crawler.cleaning.core import line_weight
 from crawler.extract import rules as X
 from crawler.extract.dom import CHROME, FURNITURE, PageDom, select
-from crawler.extract.render import Line
+from crawler.extract.render import Line, is_hidden
 from crawler.sites.base import Site
 
 # Share of a line's weight credited to the block, its parent, grandparent ...
@@ -125,7 +125,15 @@ def _centered(el: Any, stop: Any) -> bool:
 
 
 def _image_block(el: Any) -> bool:
-    return el.find(".//img") is not None
+    """An image a reader sees inside ``el`` (not one hidden, nor inside a
+    hidden element below ``el``: a tracking pixel makes no caption)."""
+    for img in el.iter("img"):
+        node = img
+        while node is not None and not is_hidden(node):
+            if node is el:
+                return True
+            node = node.getparent()
+    return False
 
 
 def caption_lines(page: PageDom, lines: list[Line], container: Any) -> set[int]:
