@@ -213,7 +213,7 @@ def _metas(root: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = (meta.get("content") or "").strip()
+        content = fold_line(meta.get("content") or "")  # no controls, no U+FFFD
         if key and content and key not in out:
             out[key] = content
     return out
