@@ -21,7 +21,9 @@ seconds. What runs:
    gets 304s); URLs/s, CPU and bytes against the full crawl, and CPU against
    bare Scrapy sending the same conditional GETs (the floor).
 4. Peak RSS of a crawl at two replica sizes (flat is the goal).
-5. Extraction: ``bench/extraction.py`` (project, trafilatura, GNE on the same bytes).
+5. Extraction: ``bench/extraction.py`` (project, trafilatura, GNE on the same bytes),
+   and ``bench/real_pages.py`` on the public real pages of the local cache (skipped,
+   with a line saying how to fill it, when ``.cache/real-pages`` is empty).
 6. Dedupe: ``bench/bench_dedupe.py`` at each ``--dedupe`` size (``scrapy dedupe`` vs
    datasketch, whole processes, both pinned to one core; 100k and 1M by default).
 """
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL_PAGES = ROOT / ".cache" / "real-pages"  # bench/fetch_real_pages.sh fills it
 sys.path.insert(0, str(ROOT))
 
 SPIDERS = ("shanxidayuan", "fissico", "sxnews")
@@ -270,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="project/bare pairs per crawl row (medians are shown)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    ap.add_argument("--skip", default="", help="comma-separated: crawl,rss,extraction,dedupe")
+    ap.add_argument("--skip", default="", help="comma-separated: crawl,rss,extraction,real,dedupe")
     args = ap.parse_args(argv)
     skip = set(args.skip.split(","))
     started = time.time()
@@ -289,6 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         if "extraction" not in skip:
             doc += tool_section("Extraction: the project, trafilatura and GNE on the same bytes",
                                 [sys.executable, "bench/extraction.py", "--no-stripped"])
+        if "real" not in skip:
+            if REAL_PAGES.is_dir() and any(REAL_PAGES.iterdir()):
+                doc += tool_section("Extraction on public real pages: the project, GNE and "
+                                    "trafilatura", [sys.executable, "bench/real_pages.py"])
+            else:
+                doc += ["", "## Extraction on public real pages", "",
+                        f"(skipped: {REAL_PAGES.relative_to(ROOT)} is empty; fill it with "
+                        "`bash bench/fetch_real_pages.sh`, see bench/README.md)"]
         if "dedupe" not in skip:
             for size in (int(n) for n in args.dedupe.split(",")):
                 doc += tool_section(f"Dedupe: scrapy dedupe against datasketch MinHashLSH, "
