@@ -347,7 +347,7 @@ def crashes_under_sites(pages: list[Page]) -> tuple[int, list[str]]:
 
 def report(pages: list[Page], extractors: list[str], show: int) -> tuple[list[str], int]:
     sets = Counter(p.set for p in pages)
-    lines = [f"## Real pages: {len(pages)} ({', '.join(f'{k} {v}' for k, v in sets.items())})",
+    lines = [f"{len(pages)} real pages ({', '.join(f'{k} {v}' for k, v in sets.items())})",
              "", f"Article pages ({sum(1 for p in pages if not p.is_listing)}):", "",
              "| extractor | record | ExtractionError | other exception | ms/page |",
              "| --- | --- | --- | --- | --- |"]
