@@ -66,3 +66,12 @@ def test_what_noscript_template_and_svg_hold_is_not_in_the_tree() -> None:
     # A <noscript> inside a script's text is no element.
     html = "<body><script>document.write('<noscript>')</script><p>正文</p></body>"
     assert render_blocks(html) == [["正文"]]
+
+
+def test_display_none_is_hidden_but_visibility_hidden_is_revealed_text() -> None:
+    # WeChat serves its article body as <div id="js_content" style="visibility: hidden;">
+    # and reveals it by script: it keeps its place, so it is the page's text.
+    html = ('<html><body><h1>标题</h1><div id="js_content" style="visibility: hidden;">'
+            '<p>正文第一段。</p></div><div style="display:none"><p>隐藏的菜单</p></div>'
+            '<p hidden>也隐藏</p></body></html>')
+    assert render_text(html) == "标题\n\n正文第一段。"

@@ -39,7 +39,9 @@ BLOCK_TAGS = frozenset({
     "thead", "tfoot", "tr", "ul", "caption",
 })
 CELL_TAGS = frozenset({"td", "th"})
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Hidden for good. Not visibility:hidden: it keeps its place on the page, and
+# scripts reveal what it holds (WeChat's article body is served that way).
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # C0 controls never show.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
