@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -36,7 +36,6 @@ from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
-UNDATED_TEASER_PRIORITY = -1  # after the listings (Scrapy's default priority 0)
 # request meta of an id walk: (number, index of the column tried); the index is
 # None on a site with ids per column (a 404 there ends that id).
 ID_WALK = "id_walk"
@@ -66,6 +65,10 @@ class NewsSpider(scrapy.Spider):
         super().__init__(*args)
         self._scraped = 0
         self._pending = 0
+        # Home pages' undated teasers not (yet) named by a listing: URL -> None
+        # (ordered), and the articles this run asked for.
+        self._deferred: dict[str, None] = {}
+        self._requested: set[str] = set()
 
     @classmethod
     def validate_args(cls, raw: Mapping[str, Any]) -> CrawlArgs:
@@ -78,6 +81,7 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider._item_done, signal=signals.item_scraped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_dropped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_error)
+        crawler.signals.connect(spider._request_deferred, signal=signals.spider_idle)
         return spider
 
     # -- counting, for max_items ------------------------------------------
@@ -119,6 +123,8 @@ class NewsSpider(scrapy.Spider):
         """The request for an article a listing links, recorded as pending in
         the frontier until it is exported or settled; ``None`` when an earlier
         run exported it already."""
+        self._deferred.pop(url, None)  # a listing named it: no need to wait
+        self._requested.add(url)
         seen = crawl_state(self.crawler).seen
         if seen is not None and record_id(url) in seen:
             self._inc("deltafetch/skipped")
@@ -127,6 +133,30 @@ class NewsSpider(scrapy.Spider):
             self.frontier.discovered(url, meta)
         self._inc("listing/discovered")
         return self.article_request(url, **meta, frontier_key=url)
+
+    def _defer_teaser(self, url: str) -> None:
+        """Hold a home page's undated teaser back until the run is idle; it is
+        pending in the frontier meanwhile, so a kill loses nothing."""
+        seen = crawl_state(self.crawler).seen
+        if url in self._deferred or url in self._requested or (
+                seen is not None and record_id(url) in seen):
+            return
+        self._deferred[url] = None
+        if self.frontier is not None:
+            self.frontier.discovered(url, {})
+        self._inc("listing/deferred_teaser")
+
+    def _request_deferred(self) -> None:
+        """On idle: the deferred teasers no listing named, requested now (the
+        dupefilter drops one that a listing's request already fetched)."""
+        if not self._deferred or self.crawler.engine is None:
+            return
+        urls, self._deferred = list(self._deferred), {}
+        for url in urls:
+            request = self.discovered_article(url)
+            if request is not None:
+                self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     def walk_key(self, url: str) -> str:
         """A listing, whatever page or spelling of its first page (a column's
@@ -249,11 +279,13 @@ class NewsSpider(scrapy.Spider):
             when = {"listed_date": article.date.isoformat()} if article.date else {}
             if article.date:
                 crawl_state(self.crawler).listed_dates.setdefault(article.url, when["listed_date"])
+            if article.date is None and not paginate:
+                # A home page's undated teaser waits until the run is idle: a
+                # listing that names it meanwhile gives the page the date it
+                # may lack (a topic page prints none).
+                self._defer_teaser(article.url)
+                continue
             request = self.discovered_article(article.url, **when)
-            if request is not None and article.date is None and not paginate:
-                # A home page's undated teaser waits for the listings: one that
-                # names it with a date gives the page the date it may lack.
-                request = request.replace(priority=UNDATED_TEASER_PRIORITY)
             if request is not None:
                 yield request
         for url in page.listings():
