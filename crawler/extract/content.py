@@ -61,19 +61,27 @@ def eligible(page: PageDom, line: Line) -> bool:
     return not page.line_kind(line) & (CHROME | FURNITURE)
 
 
-def _scores(page: PageDom) -> dict[int, tuple[float, Any]]:
-    scores: dict[int, tuple[float, Any]] = {}
-    for line, weight in zip(page.lines, page.prose, strict=True):
+def _scores(page: PageDom) -> dict[int, tuple[float, Any, int]]:
+    """Every credited element by id: its credit, the element, and the
+    position of the first prose line credited to it."""
+    scores: dict[int, tuple[float, Any, int]] = {}
+    for i, (line, weight) in enumerate(zip(page.lines, page.prose, strict=True)):
         if not weight or not eligible(page, line):
             continue
         el = line.block
         for share in CREDIT:
             if el is None:
                 break
-            score, _ = scores.get(id(el), (0.0, el))
-            scores[id(el)] = (score + weight * share, el)
+            score, _, first = scores.get(id(el), (0.0, el, i))
+            scores[id(el)] = (score + weight * share, el, first)
             el = el.getparent()
     return scores
+
+
+def _strongest(scored: list[tuple[float, Any]]) -> Any:
+    """The best-credited element; among those within ``TIE`` of it, the deepest."""
+    best = max(score for score, _ in scored)
+    return max((el for score, el in scored if score >= best * (1 - TIE)), key=_depth)
 
 
 def prose_in(page: PageDom, el: Any) -> float:
@@ -93,9 +101,7 @@ def find_container(page: PageDom, site: Site | None) -> tuple[Any, str] | None:
     scores = _scores(page)
     if not scores:
         return None
-    best = max(score for score, _ in scores.values())
-    tied = [el for score, el in scores.values() if score >= best * (1 - TIE)]
-    container = max(tied, key=_depth)
+    container = _strongest([(score, el) for score, el, _first in scores.values()])
     how = "density"
     selected = _site_element(page, site)
     if selected is not None and selected is not container:
@@ -202,23 +208,9 @@ def body_after(page: PageDom, at: int, window: int) -> Body | None:
     after the line at ``at`` (the headline): the article a headline opens,
     where a longer story elsewhere on the page (a feed, a recommended
     article) outweighs it."""
-    first: dict[int, int] = {}  # element -> position of the first prose line it holds
-    for i, (line, weight) in enumerate(zip(page.lines, page.prose, strict=True)):
-        if not weight or not eligible(page, line):
-            continue
-        el = line.block
-        for _share in CREDIT:
-            if el is None:
-                break
-            first.setdefault(id(el), i)
-            el = el.getparent()
-    near = [(score, el) for key, (score, el) in _scores(page).items()
-            if at < first.get(key, -1) <= at + window]
-    if not near:
-        return None
-    best = max(score for score, _ in near)
-    container = max((el for score, el in near if score >= best * (1 - TIE)), key=_depth)
-    return body_of(page, container, "anchored")
+    near = [(score, el) for score, el, first in _scores(page).values()
+            if at < first <= at + window]
+    return body_of(page, _strongest(near), "anchored") if near else None
 
 
 def body_of(page: PageDom, container: Any, how: str) -> Body:

@@ -289,7 +289,8 @@ def _strip_glosses(lines: list[Line]) -> tuple[bool, int]:
     return glossed, removed
 
 
-def _labelled_chrome(lines: list[Line], prose: list[float], site: str | None) -> set[int]:
+def _labelled_chrome(lines: list[Line], totals: dict[int, float],
+                     site: str | None) -> set[int]:
     """Containers that a trailing label opens (``<div><h4>网站声明</h4><p>…``,
     ``推荐阅读``, ``版权声明``): the outermost element, up to three levels above
     the label's block, whose first line the label is, and which holds no more
@@ -297,17 +298,11 @@ def _labelled_chrome(lines: list[Line], prose: list[float], site: str | None) ->
     main column opens the box, not the column)."""
     stops = BODY_STOPS[site if site in BODY_STOPS else None]
     first_line: dict[int, int] = {}
-    totals: dict[int, float] = {}
-    for i, (line, weight) in enumerate(zip(lines, prose, strict=True)):
+    for i, line in enumerate(lines):
         el = line.block
         while el is not None and id(el) not in first_line:
             first_line[id(el)] = i
             el = el.getparent()
-        if weight:
-            el = line.block
-            while el is not None:
-                totals[id(el)] = totals.get(id(el), 0.0) + weight
-                el = el.getparent()
     out: set[int] = set()
     for i, line in enumerate(lines):
         name = first_match(stops, line.text) if len(line.text) <= 24 else None
@@ -347,22 +342,29 @@ def load(html: str, site: str | None = None) -> PageDom | None:
                    glossed=glossed, glosses=glosses, elements=elements)
     page.index = {id(line): i for i, line in enumerate(lines)}
     page.prose = [prose_weight(line) for line in lines]
-    _classify(page, _labelled_chrome(lines, page.prose, site))
+    totals = _prose_totals(lines, page.prose)
+    _classify(page, _labelled_chrome(lines, totals, site), totals)
     for line in lines:
         line.kind = page.kind(line.block)
     return page
 
 
-def _classify(page: PageDom, labelled: set[int]) -> None:
-    """Mark chrome and furniture containers, outermost first, each guarded."""
+def _prose_totals(lines: list[Line], prose: list[float]) -> dict[int, float]:
+    """The prose weight every element holds, by id (elements holding none are absent)."""
     totals: dict[int, float] = {}
-    for line, weight in zip(page.lines, page.prose, strict=True):
+    for line, weight in zip(lines, prose, strict=True):
         if not weight:
             continue
         el = line.block
         while el is not None:
             totals[id(el)] = totals.get(id(el), 0.0) + weight
             el = el.getparent()
+    return totals
+
+
+def _classify(page: PageDom, labelled: set[int], totals: dict[int, float]) -> None:
+    """Mark chrome and furniture containers, outermost first, each guarded;
+    ``totals``: ``_prose_totals`` of the page."""
     total = sum(page.prose)
     floor = GUARD_MIN_KEPT * total
     removed = 0.0
