@@ -39,11 +39,15 @@ class ExtractionError(Exception):
         self.reason = reason
 
 
+def _controls(text: str) -> int:
+    """C0 control characters in ``text`` (looked for only when there is one)."""
+    return len(CONTROL.findall(text)) if holds_any(text, CONTROL) else 0
+
+
 def _bad_ratio(text: str) -> float:
     if not text:
         return 1.0
-    controls = len(CONTROL.findall(text)) if holds_any(text, CONTROL) else 0
-    return (text.count("\ufffd") + controls) / len(text)
+    return (text.count("\ufffd") + _controls(text)) / len(text)
 
 
 def _superset(declared: str) -> str:
@@ -139,8 +143,7 @@ def _lenient(body: bytes, encoding: str) -> Decoded | None:
     replaced = text.count("\ufffd")
     if replaced:
         text = text.replace("\ufffd", "")
-    controls = len(CONTROL.findall(text)) if holds_any(text, CONTROL) else 0
-    if not text or replaced + controls > MAX_DROPPED_RATIO * len(text):
+    if not text or replaced + _controls(text) > MAX_DROPPED_RATIO * len(text):
         return None
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if replaced > MAX_DROPPED_NON_ASCII_RATIO * non_ascii:

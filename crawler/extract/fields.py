@@ -67,12 +67,19 @@ class Stamp:
         return dt.datetime.combine(self.day, self.time, BEIJING).isoformat()
 
 
-def _stamp(m: re.Match[str]) -> Stamp | None:
+def _day(year: str, month: str, day: str) -> dt.date | None:
+    """The day these digits name, if it exists (2021-02-31 does not) and is
+    no earlier than MIN_YEAR nor later than next year."""
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        found = dt.date(int(year), int(month), int(day))
     except ValueError:
-        return None  # 2021-02-31 is no date
-    if not MIN_YEAR <= day.year <= dt.date.today().year + 1:
+        return None
+    return found if MIN_YEAR <= found.year <= dt.date.today().year + 1 else None
+
+
+def _stamp(m: re.Match[str]) -> Stamp | None:
+    day = _day(m["y"], m["m"], m["d"])
+    if day is None:
         return None
     if m["H"] is None:
         return Stamp(day, None)
@@ -455,12 +462,8 @@ def url_date(url: str) -> Stamp | None:
     m = X.URL_DATE.search(path)
     if m is None:
         return None
-    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["ty"], m["tm"], m["td"])
-    try:
-        day = dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    return Stamp(day, None) if MIN_YEAR <= day.year <= dt.date.today().year + 1 else None
+    day = _day(m["y"], m["m"], m["d"]) if m["y"] else _day(m["ty"], m["tm"], m["td"])
+    return Stamp(day, None) if day else None
 
 
 def _footer_date(ctx: Context) -> Stamp | None:
