@@ -125,8 +125,7 @@ class NewsSpider(scrapy.Spider):
         run exported it already."""
         self._deferred.pop(url, None)  # a listing named it: no need to wait
         self._requested.add(url)
-        seen = crawl_state(self.crawler).seen
-        if seen is not None and record_id(url) in seen:
+        if self._exported(url):
             self._inc("deltafetch/skipped")
             return None
         if self.frontier is not None:
@@ -134,12 +133,15 @@ class NewsSpider(scrapy.Spider):
         self._inc("listing/discovered")
         return self.article_request(url, **meta, frontier_key=url)
 
+    def _exported(self, url: str) -> bool:
+        """An earlier run (or this one) exported the article at ``url``."""
+        seen = crawl_state(self.crawler).seen
+        return seen is not None and record_id(url) in seen
+
     def _defer_teaser(self, url: str) -> None:
         """Hold a home page's undated teaser back until the run is idle; it is
         pending in the frontier meanwhile, so a kill loses nothing."""
-        seen = crawl_state(self.crawler).seen
-        if url in self._deferred or url in self._requested or (
-                seen is not None and record_id(url) in seen):
+        if url in self._deferred or url in self._requested or self._exported(url):
             return
         self._deferred[url] = None
         if self.frontier is not None:
@@ -220,9 +222,8 @@ class NewsSpider(scrapy.Spider):
         page of each listing walk it left half way."""
         if self.frontier is None or self.args.ids is not None:
             return
-        seen = crawl_state(self.crawler).seen
         for pending in self.frontier.pending():
-            if seen is not None and record_id(pending.url) in seen:
+            if self._exported(pending.url):
                 self.frontier.done(pending.url)  # exported after all (reconciled)
             elif self._wanted(pending.url):
                 self._inc("frontier/resumed/articles")
