@@ -193,15 +193,22 @@ def test_newlines_between_block_tags(name: str, data: st.DataObject) -> None:
 # --- 3. references to characters that are lost ------------------------------------------
 
 
+def with_references(data: st.DataObject, p: Page, text: str,
+                    positions: list[int]) -> tuple[bytes, str]:
+    """The page with a drawn reference to a lost character at up to five of
+    ``positions``, and what was done, for the failure message."""
+    at = data.draw(st.lists(st.sampled_from(positions), min_size=1, max_size=5),
+                   label="positions")
+    reference = data.draw(st.sampled_from(LOST_CHARACTERS), label="reference")
+    return p.encode(insert_all(text, at, reference)), f"{reference} at {at}"
+
+
 @pytest.mark.parametrize("name", NAMES)
 @given(data=st.data())
 def test_lost_character_references_in_text(name: str, data: st.DataObject) -> None:
     p = page(name)
     text, places = variant(name, form(data))
-    at = data.draw(st.lists(st.sampled_from(places.text + places.title_text),
-                            min_size=1, max_size=5), label="positions")
-    reference = data.draw(st.sampled_from(LOST_CHARACTERS), label="reference")
-    check_same(p, p.encode(insert_all(text, at, reference)), f"{reference} at {at}")
+    check_same(p, *with_references(data, p, text, places.text + places.title_text))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -211,10 +218,7 @@ def test_lost_character_references_in_attributes(name: str, data: st.DataObject)
     date in a <meta>): only no such character in any field is asked."""
     p = page(name)
     text, places = variant(name, form(data))
-    at = data.draw(st.lists(st.sampled_from(places.attribute), min_size=1, max_size=5),
-                   label="positions")
-    reference = data.draw(st.sampled_from(LOST_CHARACTERS), label="reference")
-    check_sound(p, p.encode(insert_all(text, at, reference)), f"{reference} at {at}")
+    check_sound(p, *with_references(data, p, text, places.attribute))
 
 
 # --- 4. cut and broken pages ------------------------------------------------------------
