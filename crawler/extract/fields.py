@@ -322,14 +322,9 @@ def confirmed_title(ctx: Context, title: str) -> bool:
 def _headed(el: Any) -> float:
     """How strongly an element (or its parent) is marked as a heading: its
     tag, or a class naming a title in any spelling (``postTitle``, ``art_bt``)."""
-    weight = _heading(el)
-    for node in (el, el.getparent()):
-        if node is None:
-            continue
-        whole, _parts = class_tokens(node)
-        if whole & X.TITLE_WORDS or any("title" in token for token in whole):
-            return weight + 2.0
-    return weight
+    spelled = any("title" in token for node in (el, el.getparent()) if node is not None
+                  for token in class_tokens(node)[0])
+    return _heading(el) + 2.0 * (spelled or _title_class(el))
 
 
 def strongest_heading(ctx: Context) -> tuple[str | None, int | None]:
