@@ -2,6 +2,8 @@
 # Fill the local cache of public real saved pages that bench/real_pages.py reads.
 # Third-party pages stay out of git: the cache folder is gitignored.
 #   bash bench/fetch_real_pages.sh [CACHE]      (default .cache/real-pages; needs git and network)
+# Offline, from local git copies laid out as <MIRROR>/<owner>+<name>/repo:
+#   REAL_PAGES_MIRROR=/work/.mirror bash bench/fetch_real_pages.sh
 # Each set is cloned at the commit the scorecard in docs/benchmarks.md was measured on,
 # and only the files the scorecard reads are copied (the licence file with them).
 set -euo pipefail
@@ -10,14 +12,23 @@ CACHE="$(realpath -m "${1:-.cache/real-pages}")"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# clone NAME OWNER/REPO COMMIT: a checkout of that commit in $WORK/NAME
+# clone NAME OWNER/REPO COMMIT: the repository in $WORK/NAME, nothing checked out yet
+# (a mirror may lack its largest files, which the pages never need)
 clone() {
-    git clone --quiet "https://github.com/$2" "$WORK/$1"
-    git -C "$WORK/$1" checkout --quiet "$3"
+    local from="https://github.com/$2"
+    if [ -n "${REAL_PAGES_MIRROR:-}" ]; then from="$REAL_PAGES_MIRROR/${2/\//+}/repo"; fi
+    git clone --quiet --no-checkout "$from" "$WORK/$1"
+    echo "$3" > "$WORK/$1.commit"
+}
+# want NAME PATH...: those paths of the pinned commit checked out in $WORK/NAME
+want() {
+    local name="$1"; shift
+    git -C "$WORK/$name" checkout --quiet "$(cat "$WORK/$name.commit")" -- "$@"
 }
 # copy NAME PATH...: the paths of that checkout into $CACHE/NAME, keeping their relative paths
 copy() {
     local name="$1"; shift
+    want "$name" "$@"
     mkdir -p "$CACHE/$name"
     (cd "$WORK/$name" && cp -r --parents "$@" "$CACHE/$name/")
 }
@@ -29,6 +40,7 @@ clone gne GeneralNewsExtractor/GeneralNewsExtractor 3d5a67c65f4d6c8e13c3047754a4
 copy gne LICENSE tests test_list_page visiable_test
 
 clone magic-html opendatalab/magic-html 47d4a7fed12030e906a093b074637f178cb46ef2
+want magic-html benchmark/data/article/base.json
 # The Chinese pages of its article benchmark: those whose hand-labelled body is Chinese.
 zh=$(python3 - "$WORK/magic-html/benchmark/data/article/base.json" <<'PY'
 import json, re, sys
