@@ -105,6 +105,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.fetch.backoff.HostBackoffMiddleware": 560,
 }
 SPIDER_MIDDLEWARES = {
+    # After HttpErrorMiddleware (50): only the responses a callback gets are archived.
+    "crawler.archive.middleware.ArchiveMiddleware": 60,
     "crawler.middlewares.DurableDeltaFetch": 100,
 }
 ITEM_PIPELINES = {
@@ -166,6 +168,14 @@ HEALTH_MAX_ERROR_SHARE = 0.01
 DELTAFETCH_ENABLED = True
 DELTAFETCH_RESET = False
 WINDOW_ENABLED = True  # drop articles whose published_at is outside since/until
+
+# Web archive (crawler.archive, docs/archive.md): every article page a crawl or
+# re-fetch downloads, as WARC/1.1 request + response records (gzip per record) under
+# ARCHIVE_DIR/<site>/ (default STATE_DIR/archive), a new file per run, rotated at
+# ARCHIVE_MAX_BYTES; synced before the output lines that need it.
+ARCHIVE_ENABLED = True
+ARCHIVE_DIR = None  # default STATE_DIR/archive
+ARCHIVE_MAX_BYTES = 256 * 1024 * 1024
 
 # Re-fetch (spider ``refetch``): send If-None-Match / If-Modified-Since from the
 # validators earlier re-fetches stored under STATE_DIR/refetch.

@@ -8,10 +8,12 @@ and middlewares read what they need from it in ``from_crawler`` or later.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.state.durable import DurabilityBarrier
+from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -35,6 +37,15 @@ class CrawlState:
     # date of a page that prints none, whichever link reached it first (a home
     # page's undated teaser often does).
     listed_dates: dict[str, str] = field(default_factory=dict)
+
+    def listed_date(self, meta: Mapping[str, Any], url: str) -> str | None:
+        """The listing's date for the article a response of ``url`` with request
+        ``meta`` serves: the request's own, else the first a listing printed for
+        its canonical URL (the spider's callback and the archive read the same)."""
+        listed = meta.get("listed_date")
+        if listed:
+            return str(listed)
+        return self.listed_dates.get(canonical_url(meta.get("frontier_key") or url))
 
 
 def crawl_state(crawler: Crawler) -> CrawlState:
