@@ -343,8 +343,8 @@ class NewsSpider(scrapy.Spider):
             self._inc("ids/found")
         if not self._room_for_items():
             raise CloseSpider("max_items")
-        listed = response.meta.get("listed_date") or crawl_state(self.crawler).listed_dates.get(
-            canonical_url(response.meta.get("frontier_key") or response.url))
+        # The same reading as the archive's (crawler.archive.middleware).
+        listed = crawl_state(self.crawler).listed_date(response.meta, response.url)
         page = ArticlePage.from_response(response, self.site, listed_date=listed)
         try:
             record = page.record()
