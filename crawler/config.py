@@ -2,7 +2,7 @@
 
 ``project_settings(settings)`` reads every setting the project defines for
 itself (``STATE_DIR``, ``FETCH_GUARD_ENABLED``, ``FRONTIER_*``, ``DELTAFETCH_*``,
-``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``ARCHIVE_*``, ``TEXT_SCRIPT``, ``DEDUP_*``,
+``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``SOFT404_PROBE``, ``ARCHIVE_*``, ``TEXT_SCRIPT``, ``DEDUP_*``,
 ``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``, ``REDIS_*``) from a
 Scrapy ``Settings`` object and returns them typed and checked, or raises
 ``SettingsError`` with one line: ``bad setting DEDUP_ROWS='0': must be >= 1``.
@@ -218,6 +218,7 @@ class ProjectSettings(BaseModel):
     deltafetch_reset: Bool
     window_enabled: Bool
     refetch_conditional: Bool
+    soft404_probe: Bool
     archive_enabled: Bool
     archive_dir: OptionalPath
     archive_max_bytes: PositiveInt

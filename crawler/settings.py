@@ -181,6 +181,13 @@ ARCHIVE_MAX_BYTES = 256 * 1024 * 1024
 # validators earlier re-fetches stored under STATE_DIR/refetch.
 REFETCH_CONDITIONAL = True
 
+# Soft 404s (crawler.state.errorpages): before a re-fetch or an id walk, fetch one
+# URL per site that certainly does not exist and keep what the site answers (its
+# error page's fingerprint, in STATE_DIR/errorpages): a page like it is gone, not an
+# article. Off: only the error-page rules (crawler.extract.rules) and earlier runs'
+# fingerprints judge.
+SOFT404_PROBE = True
+
 # Output script (pipelines.script, scrapy clean): keep as served, or convert.
 TEXT_SCRIPT = "keep"  # keep | hans (Simplified) | hant (Traditional), by OpenCC
 
