@@ -2,9 +2,9 @@
 
 ``project_settings(settings)`` reads every setting the project defines for
 itself (``STATE_DIR``, ``FETCH_GUARD_ENABLED``, ``FRONTIER_*``, ``DELTAFETCH_*``,
-``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``SOFT404_PROBE``, ``ARCHIVE_*``, ``TEXT_SCRIPT``, ``DEDUP_*``,
-``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``, ``REDIS_*``) from a
-Scrapy ``Settings`` object and returns them typed and checked, or raises
+``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``SOFT404_PROBE``, ``ARCHIVE_*``,
+``TEXT_SCRIPT``, ``DEDUP_*``, ``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``,
+``REDIS_*``) from a Scrapy ``Settings`` object and returns them typed and checked, or raises
 ``SettingsError`` with one line: ``bad setting DEDUP_ROWS='0': must be >= 1``.
 
 Why strict parsing: ``-s NAME=VALUE`` gives strings, ``settings.py`` gives
