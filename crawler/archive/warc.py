@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -70,7 +71,7 @@ def warc_date(when: dt.datetime | None = None) -> str:
     return (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def complete_length(fh: io.BufferedIOBase | io.RawIOBase | io.BufferedReader) -> int:
+def complete_length(fh: IO[bytes]) -> int:
     """Bytes from the start of ``fh`` that are whole gzip members (whole records,
     since each record is one member); what follows is a partial record."""
     fh.seek(0)
@@ -211,8 +212,13 @@ class CaptureIndex:
         if not self._pending:
             return
         rows = [(uri, e.digest, e.record_id, e.date, e.file) for uri, e in self._pending.items()]
-        with self._db:
+        self._db.execute("BEGIN IMMEDIATE")  # one short transaction per sync
+        try:
             self._db.executemany("INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?)", rows)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
         self._pending.clear()
 
     def close(self) -> None:
