@@ -19,6 +19,7 @@ from warcio.limitreader import LimitReader
 from crawler.archive.warc import LISTED_DATE, OPEN, SERVER_NOT_MODIFIED, complete_length
 from crawler.records import open_input
 
+CUT_SHORT = "cut short: its last record is incomplete"
 SUFFIXES = (".warc.gz", ".warc", ".warc.gz" + OPEN)
 
 
@@ -66,16 +67,19 @@ class StrictIterator(ArchiveIterator):
             empty += len(line)
             first = False
 
+    def cut_short(self) -> bool:
+        """In a gzip member that ends before its end: a file cut short."""
+        reader = self.reader
+        decompressor = getattr(reader, "decompressor", None) if reader else None
+        return decompressor is not None and not getattr(decompressor, "eof", True)
+
     def close(self) -> None:
         # A gzip member cut short reads as a short record without any error:
         # the file's last member must have reached its end.
-        reader = self.reader
-        decompressor = getattr(reader, "decompressor", None) if reader else None
-        if decompressor is not None and not getattr(decompressor, "eof", True):
-            super().close()
-            raise ArchiveError(getattr(self.fh, "name", "?"),
-                               "cut short: its last record is incomplete")
+        cut = self.cut_short()
         super().close()
+        if cut:
+            raise ArchiveError(getattr(self.fh, "name", "?"), CUT_SHORT)
 
 
 def _stream(path: Path, fh: IO[bytes]) -> Any:
@@ -95,6 +99,7 @@ def scan(path: Path) -> Iterator[Entry]:
         raise ArchiveError(path, getattr(exc, "reason", None) or str(exc)) from None
     with fh:
         try:
+            records: StrictIterator | None = None
             magic = fh.read(5)
             fh.seek(0)
             if magic and not (magic[:2] == b"\x1f\x8b" or magic == b"WARC/"):
@@ -126,6 +131,8 @@ def scan(path: Path) -> Iterator[Entry]:
         except ArchiveError as exc:
             raise ArchiveError(path, exc.reason) from None
         except Exception as exc:  # warcio's ArchiveLoadFailed, zlib/EOF errors, OSError
+            if records is not None and records.cut_short():
+                raise ArchiveError(path, CUT_SHORT) from None
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise ArchiveError(path, f"not a readable WARC file ({reason[:200]})") from None
 

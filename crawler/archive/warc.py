@@ -138,10 +138,8 @@ def finish_unfinished(folder: Path) -> list[Repaired]:
             final = folder / name[: -len(OPEN)]
             if keep == 0:
                 os.unlink(path)  # nothing whole in it
-            elif os.path.lexists(final):
-                logger.warning("%s: not renamed, %s exists", path, final.name)
-            else:
-                os.rename(path, final)
+            elif not finish_name(path, final):
+                final = path
             _sync_dir(folder)
             done.append(Repaired(final, size - keep))
             if size > keep:
@@ -151,6 +149,18 @@ def finish_unfinished(folder: Path) -> list[Repaired]:
         finally:
             os.close(fd)
     return done
+
+
+def finish_name(path: Path, final: Path) -> bool:
+    """Rename ``path`` to ``final`` unless ``final`` exists (a hard link, then the
+    old name removed: ``rename`` would replace a file of another run)."""
+    try:
+        os.link(path, final, follow_symlinks=False)
+    except FileExistsError:
+        logger.warning("%s: not renamed, %s exists", path, final.name)
+        return False
+    os.unlink(path)
+    return True
 
 
 def _sync_dir(folder: Path) -> None:
@@ -259,8 +269,13 @@ class SiteFile:
     """The file one process writes for one site now (rotated by size)."""
 
     def __init__(self, folder: Path, site: str, max_bytes: int, serial: int) -> None:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        # WARC's 17-digit time (to the millisecond), the process and a serial:
+        # unique, and in time order when sorted.
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")[:17]
         self.name = f"{site}-{stamp}-{os.getpid()}-{serial:05d}{SUFFIX}"
+        if os.path.lexists(folder / self.name):
+            raise FileExistsError(f"{folder / self.name}: exists; an archive file is never "
+                                  "written twice")
         self.folder = folder
         self.max_bytes = max_bytes
         path = folder / (self.name + OPEN)
@@ -293,7 +308,7 @@ class SiteFile:
 
     def close(self) -> None:
         self.sync()
-        os.rename(self.folder / (self.name + OPEN), self.folder / self.name)
+        finish_name(self.folder / (self.name + OPEN), self.folder / self.name)
         _sync_dir(self.folder)
         self.fh.close()  # releases the lock, after the rename
 
