@@ -227,6 +227,7 @@ class ProjectSettings(BaseModel):
     dedup_mode: Annotated[str, PlainValidator(_choice(DEDUP_MODES))]
     dedup_backend: Annotated[str, PlainValidator(_choice(DEDUP_BACKENDS))]
     dedup_threshold: Fraction
+    dedup_near_min_chars: NonNegativeInt
     dedup_shingle: PositiveInt
     dedup_num_perm: PositiveInt
     dedup_bands: PositiveInt

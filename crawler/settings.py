@@ -197,6 +197,10 @@ DEDUP_ENABLED = True
 DEDUP_MODE = "drop"  # drop | mark (keep the record, fill duplicate_of)
 DEDUP_BACKEND = "sqlite"  # sqlite (STATE_DIR/dedupe/dedupe.sqlite3) | redis
 DEDUP_THRESHOLD = 0.5  # estimated Jaccard similarity of a near duplicate
+# Normalised texts shorter than this (headlines, two-line notices) are duplicates
+# only when exactly equal after normalisation; longer ones near duplicates only
+# when their numbers, dates, people and places agree too (docs/dedupe.md).
+DEDUP_NEAR_MIN_CHARS = 80
 DEDUP_SHINGLE = 6  # characters per shingle
 DEDUP_NUM_PERM = 128  # MinHash permutations
 DEDUP_BANDS = 16  # LSH bands ...
