@@ -19,7 +19,8 @@ import numpy as np
 from crawler import settings as project_defaults
 from crawler.config import DEDUP_BACKENDS, DEDUP_MODES, project_settings
 from crawler.dedupe.minhash import MinHasher, Sig, band_keys
-from crawler.dedupe.normalize import Codes, normalised_codes
+from crawler.dedupe.normalize import Codes, normalised_views
+from crawler.dedupe.specifics import Agreement, Hashes, agree, keys_many
 from crawler.dedupe.store import DedupeStore, Query, RedisStore, SQLiteStore
 from crawler.urls import canonical_url
 
@@ -30,6 +31,12 @@ DEFAULT_NUM_PERM: int = project_defaults.DEDUP_NUM_PERM
 DEFAULT_BANDS: int = project_defaults.DEDUP_BANDS
 DEFAULT_ROWS: int = project_defaults.DEDUP_ROWS
 DEFAULT_THRESHOLD: float = project_defaults.DEDUP_THRESHOLD
+DEFAULT_NEAR_MIN_CHARS: int = project_defaults.DEDUP_NEAR_MIN_CHARS
+
+# Stored after a kept document's signature (same blob, both backends): this
+# marker, its normalised length, the number of specifics keys, the keys. A row
+# written before (the signature alone) has no specifics: see _candidate.
+SPECIFICS_MARK = 0x53504543  # "SPEC"
 MODES = DEDUP_MODES
 BACKENDS = DEDUP_BACKENDS
 
@@ -44,6 +51,9 @@ class DedupeConfig:
     mode: str = project_defaults.DEDUP_MODE
     backend: str = project_defaults.DEDUP_BACKEND
     threshold: float = DEFAULT_THRESHOLD
+    # Shorter normalised texts (headlines, two-line notices) are duplicates
+    # only when exactly equal: see docs/dedupe.md.
+    near_min_chars: int = DEFAULT_NEAR_MIN_CHARS
     shingle: int = DEFAULT_SHINGLE
     num_perm: int = DEFAULT_NUM_PERM
     bands: int = DEFAULT_BANDS
@@ -71,6 +81,8 @@ class DedupeConfig:
         if self.bands * self.band_rows > self.num_perm or self.band_rows < 1:
             raise ValueError(f"DEDUP_BANDS x DEDUP_ROWS ({self.bands} x {self.band_rows}) must "
                              f"fit in DEDUP_NUM_PERM ({self.num_perm})")
+        if self.near_min_chars < 0:
+            raise ValueError(f"DEDUP_NEAR_MIN_CHARS must be >= 0, not {self.near_min_chars}")
         if self.commit_every < 1:
             raise ValueError(f"DEDUP_COMMIT_EVERY must be >= 1, not {self.commit_every}")
 
@@ -89,6 +101,7 @@ class DedupeConfig:
             mode=p.dedup_mode,
             backend=p.dedup_backend,
             threshold=p.dedup_threshold,
+            near_min_chars=p.dedup_near_min_chars,
             shingle=p.dedup_shingle,
             num_perm=p.dedup_num_perm,
             bands=p.dedup_bands,
@@ -143,6 +156,14 @@ class Verdict:
     stage: str | None  # None (kept), "url", "exact", "near"; "empty" when there is no text
     first_id: str | None = None
     score: float = 1.0
+    # Near stage: the specifics compared with ``first_id`` (a duplicate), or for
+    # a kept record with the most similar candidate that was not confirmed.
+    agreement: Agreement | None = None
+    # Kept although a candidate reached the threshold: "person", "place",
+    # "figures" (the specifics differ) or "unconfirmed" (an index row without them).
+    distinct: str | None = None
+    distinct_from: str | None = None
+    short: bool = False  # below DEDUP_NEAR_MIN_CHARS: judged exactly only
 
     @property
     def duplicate(self) -> bool:
@@ -150,9 +171,19 @@ class Verdict:
 
     def reason(self) -> str:
         if self.stage == "near":
-            return f"near duplicate of {self.first_id} (similarity {self.score:.2f})"
+            why = f": {self.agreement.describe()}" if self.agreement is not None else ""
+            return f"near duplicate of {self.first_id} (similarity {self.score:.2f}{why})"
         if self.stage == "url":
             return f"same canonical URL as {self.first_id}"
+        if self.stage is None:
+            if self.distinct is not None:
+                why = (self.agreement.describe() if self.agreement is not None
+                       else "its index row predates specifics: not confirmed")
+                return (f"kept: similar to {self.distinct_from} (similarity {self.score:.2f}) "
+                        f"but {why}")
+            if self.short:
+                return "kept: a short text, a duplicate only when exactly equal"
+            return "kept: no similar record"
         return f"{self.stage} duplicate of {self.first_id}"
 
 
@@ -161,6 +192,7 @@ class Prepared:
     doc: Doc
     url: str | None
     codes: Codes
+    marked: Codes  # with separators: what the specifics are read from
     digest: int
 
 
@@ -178,21 +210,27 @@ class Deduper:
                 url = canonical_url(doc.url)
             except ValueError:
                 url = None
-        codes = normalised_codes(doc.text or "")
+        codes, marked = normalised_views(doc.text or "")
         # 64 bits of BLAKE2b: collision odds for 10^7 documents ~ 3e-6.
         digest = int.from_bytes(hashlib.blake2b(codes.tobytes(), digest_size=8).digest(),
                                 "little", signed=True)
-        return Prepared(doc, url, codes, digest)
+        return Prepared(doc, url, codes, marked, digest)
+
+    def _near(self, p: Prepared) -> bool:
+        """Long enough for the near stage (shorter: exact only)."""
+        return len(p.codes) >= max(1, self.config.near_min_chars)
 
     def check_many(self, docs: Sequence[Doc]) -> list[Verdict]:
         """Verdicts in order; each document sees those before it (same batch included)."""
         prepared = [self.prepare(d) for d in docs]
         sigs = self.hasher.sign([p.codes for p in prepared])
         keys = band_keys(sigs, self.config.bands, self.config.band_rows).tolist()
-        queries = [(p.url, p.digest, keys[i] if len(p.codes) else [], bool(len(p.codes)))
+        specs = keys_many([p.marked for p in prepared])
+        # A short text is neither banded nor compared: only its exact hash counts.
+        queries = [(p.url, p.digest, keys[i] if self._near(p) else [], bool(len(p.codes)))
                    for i, p in enumerate(prepared)]
         self.store.preload(queries)
-        return [self._check(prepared[i], sigs[i], q) for i, q in enumerate(queries)]
+        return [self._check(prepared[i], sigs[i], specs[i], q) for i, q in enumerate(queries)]
 
     def check(self, doc: Doc) -> Verdict:
         return self.check_many([doc])[0]
@@ -202,12 +240,12 @@ class Deduper:
         configuration says that is not a duplicate (re-fetch)."""
         return first_id is not None and (self.config.same_id_is_duplicate or first_id != doc.id)
 
-    def _check(self, p: Prepared, sig: Sig, query: Query) -> Verdict:
+    def _check(self, p: Prepared, sig: Sig, spec: Hashes, query: Query) -> Verdict:
         # The store applies the check's inserts atomically with its lookup, or
         # refuses them when another process wrote in between (Redis, several
         # workers): then the check is made again against what is there now.
         while True:
-            verdict = self._decide(p, sig, query)
+            verdict = self._decide(p, sig, spec, query)
             if self.store.settle():
                 break
         self._pending += 1
@@ -215,7 +253,7 @@ class Deduper:
             self.commit()
         return verdict
 
-    def _decide(self, p: Prepared, sig: Sig, query: Query) -> Verdict:
+    def _decide(self, p: Prepared, sig: Sig, spec: Hashes, query: Query) -> Verdict:
         doc = p.doc
         _, _, bands, has_text = query
         found = self.store.lookup(*query)
@@ -226,23 +264,51 @@ class Deduper:
             verdict = Verdict("empty")
         elif self._other(found.exact_id, doc):
             verdict = Verdict("exact", found.exact_id)
+        elif not self._near(p):
+            verdict = Verdict(None, short=True)
         else:
-            verdict = Verdict(None)
-            cands = [(i, s) for i, s in found.candidates
-                     if self._other(i, doc) and len(s) == len(sig)]
-            if cands:
-                # One numpy comparison for all candidates: estimated Jaccard each.
-                scores = (np.stack([s for _, s in cands]) == sig).mean(axis=1)
-                best = int(scores.argmax())
-                if scores[best] >= self.config.threshold:
-                    verdict = Verdict("near", cands[best][0], float(scores[best]))
+            verdict = self._near_stage(doc, sig, spec, found.candidates)
         if verdict.stage is None and found.exact_id != doc.id:
             # (The record itself, unchanged, is indexed already.)
-            self.store.add_doc(doc.id, p.digest, bands, sig)
+            stored = np.concatenate([sig.astype(np.uint32), np.array(
+                [SPECIFICS_MARK, len(p.codes), len(spec)], dtype=np.uint32), spec])
+            self.store.add_doc(doc.id, p.digest, bands, stored)
         if p.url is not None:
             self.store.add_url(p.url, verdict.first_id if verdict.duplicate and verdict.first_id
                                else doc.id)
         return verdict
+
+    def _near_stage(self, doc: Doc, sig: Sig, spec: Hashes,
+                    candidates: list[tuple[str, Sig]]) -> Verdict:
+        """The most similar candidate at or above the threshold whose specifics
+        agree; else kept, with the most similar one that did not confirm."""
+        n = self.config.num_perm
+        cands = [(i, s) for i, s in candidates if self._other(i, doc) and len(s) >= n]
+        if not cands:
+            return Verdict(None)
+        # One numpy comparison for all candidates: estimated Jaccard each.
+        scores = (np.stack([s[:n] for _, s in cands]) == sig).mean(axis=1)
+        rejected: Verdict | None = None
+        for j in np.argsort(-scores, kind="stable").tolist():
+            score = float(scores[j])
+            if score < self.config.threshold:
+                break
+            first_id, stored = cands[j]
+            if len(stored) < n + 3 or int(stored[n]) != SPECIFICS_MARK:
+                # Indexed before specifics were stored: nothing to confirm
+                # with, and a lost article costs more than a duplicate.
+                rejected = rejected or Verdict(None, score=score, distinct="unconfirmed",
+                                               distinct_from=first_id)
+                continue
+            if int(stored[n + 1]) < self.config.near_min_chars:
+                continue  # a short text is only ever an exact duplicate
+            agreement = agree(stored[n + 3:n + 3 + int(stored[n + 2])], spec)
+            if agreement.agree:
+                return Verdict("near", first_id, score, agreement)
+            rejected = rejected or Verdict(None, score=score, agreement=agreement,
+                                           distinct=agreement.differs,
+                                           distinct_from=first_id)
+        return rejected or Verdict(None)
 
     def commit(self) -> None:
         self.store.commit()
