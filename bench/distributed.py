@@ -1,7 +1,18 @@
-"""Throughput of a distributed crawl (``-s REDIS_URL=…``) with 1, 2 and 3 workers.
+"""Throughput of a distributed crawl (``-s REDIS_URL=…``) with 1, 2 and 3 workers;
+and kill runs: three workers, one killed with kill -9, nothing may be lost.
 
     python bench/distributed.py                         # 5,000 articles, fissico, 0 and 50 ms
     python bench/distributed.py --articles 1500 --latency-ms 0 --workers 1,2
+    python bench/distributed.py --kill-runs 10 --articles 3000   # seed printed
+    KILL_SEED=1234 python bench/distributed.py --kill-runs 1 --articles 2000  # replay one
+
+Kill runs (``tests/support/kill_runs.py``): each run a fresh Redis database and
+three workers; one (drawn) is killed at a moment drawn from the run's seed (the
+base seed, from ``--seed``, ``KILL_SEED`` or at random, plus the run's number):
+with lines exported but not yet fsynced, a drawn time after its first line, or
+as a group of lines reaches its output. Each run prints one line; a run that
+loses an article, or exports more than one output group twice, prints what is
+wrong, and the exit status is 1.
 
 Each run: a fresh ``redis-server`` database on 127.0.0.1 (a free port), the local
 replica, N ``scrapy crawl`` worker processes, each with its own ``STATE_DIR`` and
@@ -21,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -94,6 +106,40 @@ def run(replica: Replica, url: str, site: str, workers: int, tmp: Path) -> dict[
             "failed": sum(c != 0 for c in codes)}
 
 
+def kill_runs(runs: int, articles: int, site: str, seed: int | None,
+              moment: str | None) -> int:
+    sys.path.insert(0, str(ROOT / "tests"))  # the kill runs' harness (tests/support)
+    import redis
+    from support.kill_runs import KillPlan, kill_run
+
+    base = seed if seed is not None else random.randrange(1 << 20)
+    print(f"kill runs of {site}, replica of {articles} articles per site, three workers, "
+          f"base seed {base} (KILL_SEED={base} replays them)", flush=True)
+    bad = 0
+    twice: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="bench-kill-") as tmpdir, \
+            Replica(articles=articles) as replica:
+        tmp = Path(tmpdir)
+        redis_proc, url = start_redis(tmp)
+        try:
+            for n in range(runs):
+                redis.Redis.from_url(url).flushdb()
+                plan = KillPlan.draw(base + n, moment)
+                result = kill_run(plan, replica=replica, redis_url=url, site=site,
+                                  tmp=tmp / f"run{n}")
+                problems = result.problems()
+                bad += bool(problems)
+                twice.append(len(result.twice))
+                print(("FAIL " if problems else "ok   ") + result.line(), flush=True)
+                for problem in problems:
+                    print(f"       {problem}", flush=True)
+        finally:
+            redis_proc.terminate()
+            redis_proc.wait(timeout=10)
+    print(f"{runs - bad} of {runs} runs lost nothing; exported twice per run: {twice}")
+    return 1 if bad else 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=5000, help="replica articles per site")
@@ -101,7 +147,17 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2,3")
     ap.add_argument("--latency-ms", default="0,50",
                     help="latency per article page (the replica's slow fault), comma-separated")
+    ap.add_argument("--kill-runs", type=int, default=0,
+                    help="instead of throughput: this many kill runs of three workers")
+    ap.add_argument("--seed", type=int, default=None,
+                    help="kill runs: the base seed (else KILL_SEED, else drawn)")
+    ap.add_argument("--moment", choices=("unsynced", "time", "group"), default=None,
+                    help="kill runs: always this moment (else drawn per run)")
     args = ap.parse_args()
+    if args.kill_runs:
+        env_seed = os.environ.get("KILL_SEED")
+        seed = args.seed if args.seed is not None else (int(env_seed) if env_seed else None)
+        sys.exit(kill_runs(args.kill_runs, args.articles, args.site, seed, args.moment))
     cores = os.cpu_count() or 1
     print(f"distributed crawl of {args.site}, replica of {args.articles} articles per site; "
           f"all workers on this machine: {cores} core(s), so with no latency they share "

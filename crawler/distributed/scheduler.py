@@ -7,19 +7,30 @@ nobody asks again). Here:
 - **Pop**: one Lua script moves the best request from ``<spider>:requests`` (a
   sorted set by priority, as scrapy-redis' ``PriorityQueue``) to this worker's
   in-flight set ``<spider>:processing:<worker>``, with its score.
-- **Acknowledge** once the request is *handled*: downloaded, its callback or
-  errback run, every item it yielded through the pipelines and exported (and
-  marked seen), every request it yielded pushed to the queue. No Scrapy signal
-  marks that moment (``response_received`` and ``request_left_downloader`` come
-  before the callback; ``item_scraped`` fires per item and a page may yield none;
-  an errback's output skips the spider middlewares). The engine does know it: it
-  keeps a request in its slot's in-progress set until exactly then (download,
-  callback or errback, every item through the pipelines and the exporters, every
-  request it yielded scheduled). So a sweep (at each ``next_request``, which the
-  engine calls when it has room again, at each tick, at idle and at close)
-  acknowledges the in-flight requests the engine no longer holds. A late
-  acknowledgement costs little (after a kill, a request fetched again, or
-  skipped when its record is seen); an early one would lose an article.
+- **Acknowledge** once the request is *handled* and what it produced is
+  durable: downloaded, its callback or errback run, every request it yielded
+  pushed to the queue, every item it yielded through the pipelines and its line
+  fsynced in the output. No Scrapy signal marks that moment (``response_received``
+  and ``request_left_downloader`` come before the callback; ``item_scraped``
+  fires per item and a page may yield none; an errback's output skips the spider
+  middlewares). The engine knows when a request is handled: it keeps it in its
+  slot's in-progress set until exactly then. So a sweep (at each
+  ``next_request``, which the engine calls when it has room again, at each tick,
+  at idle and at close) takes the in-flight requests the engine no longer holds;
+  one that produced no line is acknowledged at once, one whose lines may still
+  be in the exporter's group (group commit: ``FEED_FSYNC_LINES`` lines or
+  ``FEED_FSYNC_SECONDS``) is handed to the crawl's ``DurabilityBarrier`` and
+  acknowledged after the fsync that covers them, after the seen marks of the
+  same lines. Which request produced an item is told by a ticket in its meta
+  (``redis_ticket``, set at each pop, carried by ``replace()``); an item with
+  no ticket makes every request handled before the next fsync wait for it. At
+  idle what waits is synced at once (so a crawl whose last lines wait is not
+  held open), at close before the worker's own leftovers go back to the queue.
+  A late acknowledgement costs little (after a kill, a request fetched again,
+  or skipped when its record is seen); an early one would lose an article.
+- **Enqueue**: the dupefilter's check and the push are one Lua script: a worker
+  killed between the two would leave a request in the dupefilter that is in no
+  queue, so the page that yielded it, fetched again, could not yield it again.
 - **Lease**: the worker refreshes ``<spider>:alive:<worker>`` (TTL
   ``REDIS_LEASE_SECONDS``) every third of the lease. Any worker finding a worker
   whose key is gone moves its in-flight set back to the queue (one Lua script,
@@ -35,8 +46,9 @@ nobody asks again). Here:
   dupefilter drops are counted (``redis/filtered``, ``redis/filtered/<kind>``):
   a worker joining a running crawl finds its start pages filtered, by design.
 
-Stats: ``redis/popped``, ``redis/acked``, ``redis/requeued``, ``redis/skipped_seen``,
-``redis/filtered``, ``redis/idle_waits``. Nothing is set on the spider.
+Stats: ``redis/popped``, ``redis/acked`` (of which ``redis/acked_after_sync`` waited
+for an fsync), ``redis/requeued``, ``redis/skipped_seen``, ``redis/filtered``,
+``redis/idle_waits``. Nothing is set on the spider.
 """
 
 from __future__ import annotations
@@ -58,6 +70,10 @@ from twisted.internet.task import LoopingCall
 from crawler.config import project_settings
 from crawler.state.runtime import crawl_state
 
+# Which of this worker's in-flight requests a response (and its items) came
+# from; set at each pop, so a redirect's or a retry's copy gets its own.
+TICKET = "redis_ticket"
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
@@ -69,6 +85,13 @@ local r = redis.call('ZPOPMIN', KEYS[1])
 if #r == 0 then return false end
 redis.call('ZADD', KEYS[2], r[2], r[1])
 return r[1]
+"""
+# KEYS: dupefilter, queue; ARGV: fingerprint, score, request.  -> 1 when queued,
+# 0 when the dupefilter had it. One script: a kill between the two leaves neither.
+ENQUEUE = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
 """
 # KEYS: workers, queue; ARGV: key prefix "<spider>:", a worker to requeue
 # unconditionally (its own, at close) or "".  -> requests moved back.
@@ -132,10 +155,18 @@ class ReliableQueue(PriorityQueue):
     in-flight set (``processing``) until ``ack``."""
 
     def __init__(self, server: Any, spider: Spider, key: str, processing: str,
-                 serializer: Any = None) -> None:
+                 dupefilter: str, serializer: Any = None) -> None:
         super().__init__(server, spider, key, serializer)
         self.processing = processing
+        self.dupefilter = dupefilter
         self._pop = server.register_script(POP)
+        self._enqueue = server.register_script(ENQUEUE)
+
+    def push_new(self, request: Request, fingerprint: str) -> bool:
+        """Push ``request`` unless the dupefilter (``fingerprint`` in
+        ``self.dupefilter``) has it, adding it there in the same step."""
+        args = [fingerprint, -request.priority, self._encode_request(request)]
+        return bool(self._enqueue(keys=[self.dupefilter, self.key], args=args))
 
     def pop_raw(self) -> bytes | None:
         data = self._pop(keys=[self.key, self.processing])
@@ -166,9 +197,16 @@ class RedisScheduler(Scheduler):
         self.idle_close = p.redis_idle_close_seconds
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.inflight: list[tuple[Request, bytes]] = []
+        self.barrier = crawl_state(crawler).durable
+        self._tickets = 0
+        # Tickets of requests with an item whose line may not be fsynced yet
+        # (None: an item whose request is unknown); emptied at each fsync.
+        self._unsynced: set[int | None] = set()
+        self._acks_waiting = 0
         self._idle_since: float | None = None
         self._tick: LoopingCall | None = None
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -188,11 +226,11 @@ class RedisScheduler(Scheduler):
     def open(self, spider: Spider) -> None:
         self.spider = spider
         self.prefix = f"{spider.name}:"
-        self.queue = ReliableQueue(self.server, spider, self.queue_key % {"spider": spider.name},
-                                   processing=self._key(f"processing:{self.worker}"),
-                                   serializer=self.serializer)
         self.df = FingerprintDupeFilter.for_crawler(
             self.crawler, self.server, self.dupefilter_key % {"spider": spider.name})
+        self.queue = ReliableQueue(self.server, spider, self.queue_key % {"spider": spider.name},
+                                   processing=self._key(f"processing:{self.worker}"),
+                                   dupefilter=self.df.key, serializer=self.serializer)
         self.workers = self._key("workers")
         self._requeue = self.server.register_script(REQUEUE)
         self._busy = self.server.register_script(BUSY)
@@ -209,6 +247,9 @@ class RedisScheduler(Scheduler):
     def close(self, reason: str) -> None:
         if self._tick is not None and self._tick.running:
             self._tick.stop()
+        # Lines still in the output's group go to disk and their requests are
+        # acknowledged, before anything of this worker is put back in the queue.
+        self.barrier.flush()
         self.sweep()
         # What is still in flight was not handled (a shutdown): back to the queue.
         back = self._requeue(keys=[self.workers, self.queue.key], args=[self.prefix, self.worker])
@@ -221,11 +262,12 @@ class RedisScheduler(Scheduler):
 
     # --- the queue ----------------------------------------------------------------
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
+        if request.dont_filter:
+            self.queue.push(request)
+        elif not self.queue.push_new(request, self.df.request_fingerprint(request)):
             self.df.log(request, self.spider)
             return False
         self._count("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
@@ -243,6 +285,8 @@ class RedisScheduler(Scheduler):
                 self.queue.ack([data])
                 self._count("redis/skipped_seen")
                 continue
+            self._tickets += 1
+            request.meta[TICKET] = self._tickets
             self.inflight.append((request, data))
             self._count("redis/popped")
             self._count("scheduler/dequeued/redis")
@@ -253,17 +297,49 @@ class RedisScheduler(Scheduler):
         return len(self) > 0
 
     def sweep(self) -> None:
-        """Acknowledge every in-flight request the engine is done with."""
+        """Acknowledge every in-flight request the engine is done with: at once
+        when it left no line waiting for an fsync, else after that fsync."""
         if not self.inflight:
             return
         engine = self.crawler.engine
         slot = getattr(engine, "_slot", None) if engine is not None else None
         holding = slot.inprogress if slot is not None else set()
-        done = [data for request, data in self.inflight if request not in holding]
-        if done:
-            self.inflight = [(r, d) for r, d in self.inflight if r in holding]
-            self.queue.ack(done)
-            self._count("redis/acked", len(done))
+        if not any(request not in holding for request, _ in self.inflight):
+            return
+        now: list[bytes] = []
+        later: list[bytes] = []
+        keep: list[tuple[Request, bytes]] = []
+        for request, data in self.inflight:
+            if request in holding:
+                keep.append((request, data))
+            elif None in self._unsynced or request.meta.get(TICKET) in self._unsynced:
+                later.append(data)
+            else:
+                now.append(data)
+        self.inflight = keep
+        self._ack(now)
+        if later:
+            self._acks_waiting += len(later)
+            self.barrier.after_sync(lambda: self._ack(later, waited=True))
+
+    def _ack(self, members: list[bytes], waited: bool = False) -> None:
+        if not members:
+            return
+        self.queue.ack(members)
+        self._count("redis/acked", len(members))
+        if waited:
+            self._acks_waiting -= len(members)
+            self._count("redis/acked_after_sync", len(members))
+
+    def item_scraped(self, item: Any, response: Any, spider: Spider) -> None:
+        # The exporter has the item's line (it handles item_scraped first; either
+        # way the line is written before the fsync that empties this set).
+        request = getattr(response, "request", None)  # a Response, or an errback's Failure
+        ticket = request.meta.get(TICKET) if isinstance(request, Request) else None
+        fresh = not self._unsynced
+        self._unsynced.add(ticket if isinstance(ticket, int) else None)
+        if fresh:
+            self.barrier.after_sync(self._unsynced.clear)
 
     # --- lease, dead workers, idle -----------------------------------------------
     def _alive(self) -> None:
@@ -291,6 +367,10 @@ class RedisScheduler(Scheduler):
 
     def spider_idle(self, spider: Spider) -> None:
         self.sweep()
+        if self._acks_waiting:
+            # Nothing else is coming to fill the group: sync it now, rather than
+            # hold the crawl (this worker's in-flight set) open until the timer.
+            self.barrier.flush()
         self.requeue_dead()
         busy = int(self._busy(keys=[self.workers, self.queue.key, self.df.key],
                               args=[self.prefix, "0"]))
