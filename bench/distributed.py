@@ -11,7 +11,7 @@ three workers; one (drawn) is killed at a moment drawn from the run's seed (the
 base seed, from ``--seed``, ``KILL_SEED`` or at random, plus the run's number):
 with lines exported but not yet fsynced, a drawn time after its first line, or
 as a group of lines reaches its output. Each run prints one line; a run that
-loses an article, or exports more than one output group twice, prints what is
+loses an article, or exports more than a group and a line twice, prints what is
 wrong, and the exit status is 1.
 
 Each run: a fresh ``redis-server`` database on 127.0.0.1 (a free port), the local

@@ -79,11 +79,17 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# KEYS: queue, processing.  -> the member moved, or nil
+# KEYS: queue, processing, workers, the worker's lease; ARGV: worker, lease in ms.
+# -> the member moved, or nil. A pop is a sign of life: a worker whose lease lapsed
+# in a stall (its in-flight set requeued, itself taken out of the workers) is a
+# member with a lease again before it holds anything, so what it pops next is
+# never in a set no one would requeue.
 POP = """
 local r = redis.call('ZPOPMIN', KEYS[1])
 if #r == 0 then return false end
 redis.call('ZADD', KEYS[2], r[2], r[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('SET', KEYS[4], '1', 'PX', ARGV[2])
 return r[1]
 """
 # KEYS: dupefilter, queue; ARGV: fingerprint, score, request.  -> 1 when queued,
@@ -155,10 +161,12 @@ class ReliableQueue(PriorityQueue):
     in-flight set (``processing``) until ``ack``."""
 
     def __init__(self, server: Any, spider: Spider, key: str, processing: str,
-                 dupefilter: str, serializer: Any = None) -> None:
+                 dupefilter: str, lease: tuple[str, str, str, int],
+                 serializer: Any = None) -> None:
         super().__init__(server, spider, key, serializer)
         self.processing = processing
         self.dupefilter = dupefilter
+        self.workers, self.alive, self.worker, self.lease_ms = lease
         self._pop = server.register_script(POP)
         self._enqueue = server.register_script(ENQUEUE)
 
@@ -169,7 +177,8 @@ class ReliableQueue(PriorityQueue):
         return bool(self._enqueue(keys=[self.dupefilter, self.key], args=args))
 
     def pop_raw(self) -> bytes | None:
-        data = self._pop(keys=[self.key, self.processing])
+        data = self._pop(keys=[self.key, self.processing, self.workers, self.alive],
+                         args=[self.worker, self.lease_ms])
         return data if data else None
 
     def decode(self, data: bytes) -> Request:
@@ -228,10 +237,13 @@ class RedisScheduler(Scheduler):
         self.prefix = f"{spider.name}:"
         self.df = FingerprintDupeFilter.for_crawler(
             self.crawler, self.server, self.dupefilter_key % {"spider": spider.name})
+        self.workers = self._key("workers")
         self.queue = ReliableQueue(self.server, spider, self.queue_key % {"spider": spider.name},
                                    processing=self._key(f"processing:{self.worker}"),
-                                   dupefilter=self.df.key, serializer=self.serializer)
-        self.workers = self._key("workers")
+                                   dupefilter=self.df.key,
+                                   lease=(self.workers, self._key(f"alive:{self.worker}"),
+                                          self.worker, int(self.lease * 1000)),
+                                   serializer=self.serializer)
         self._requeue = self.server.register_script(REQUEUE)
         self._busy = self.server.register_script(BUSY)
         self._alive()

@@ -341,3 +341,22 @@ def test_the_dupefilter_and_the_queue_are_written_together(redis_url: str) -> No
     assert scheduler.server.zcard(scheduler.queue.key) == 1
     assert scheduler.enqueue_request(Request("http://fissico.com/a", dont_filter=True))
     scheduler.close("finished")
+
+
+def test_a_worker_whose_lease_lapsed_is_a_member_again_at_its_next_pop(redis_url: str) -> None:
+    """A stall longer than the lease: another worker requeues the staller's in-flight
+    set and takes it out of the workers. What it pops next must be in a set some
+    worker will requeue if it then dies before its next tick."""
+    staller, holding, _ = open_scheduler(redis_url)
+    other = open_scheduler(redis_url)[0]
+    popped(staller, holding, "http://fissico.com/a")
+    staller.server.delete(staller._key(f"alive:{staller.worker}"))  # the lease lapsed
+    assert other.requeue_dead() == 1
+    assert staller.worker.encode() not in staller.server.smembers(staller.workers)
+    popped(staller, holding, "http://fissico.com/b")
+    assert staller.worker.encode() in staller.server.smembers(staller.workers)
+    assert staller.server.exists(staller._key(f"alive:{staller.worker}"))
+    staller.server.delete(staller._key(f"alive:{staller.worker}"))  # now it dies
+    assert other.requeue_dead() == 1  # what it popped after the lapse: not orphaned
+    for scheduler in (staller, other):
+        scheduler.close("finished")
