@@ -67,3 +67,37 @@ class DecompressionBomb(FetchDropped):
     """A compressed body that inflates beyond ``DOWNLOAD_MAXSIZE``."""
 
     reason = "decompression_bomb"
+
+
+class RedirectedAway(FetchDropped):
+    """An article URL redirected to a page of its site that is no article (its
+    home, a listing, a search or error page): how many CMSs answer a deleted
+    article. Not followed; the article is gone. ``location`` is where it pointed."""
+
+    reason = "redirect_to_other"
+
+    def __init__(self, message: str, location: str = "") -> None:
+        super().__init__(message)
+        self.location = location
+
+
+class RedirectToHome(RedirectedAway):
+    reason = "redirect_to_home"
+
+
+class RedirectToListing(RedirectedAway):
+    reason = "redirect_to_listing"
+
+
+class RedirectToSearch(RedirectedAway):
+    reason = "redirect_to_search"
+
+
+class RedirectToErrorPage(RedirectedAway):
+    reason = "redirect_to_error"
+
+
+REDIRECTED_AWAY: dict[str, type[RedirectedAway]] = {
+    "home": RedirectToHome, "listing": RedirectToListing, "search": RedirectToSearch,
+    "error": RedirectToErrorPage, "other": RedirectedAway,
+}

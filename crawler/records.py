@@ -422,7 +422,7 @@ HttpUrl = Annotated[str, AfterValidator(_http_url)]
 PublishedAt = Annotated[str, AfterValidator(_published_at)]
 FetchedAt = Annotated[str, AfterValidator(_fetched_at)]
 SiteName = Literal["shanxidayuan", "fissico", "sxnews"]
-Status = Literal["new", "updated", "unchanged", "gone", "error"]
+Status = Literal["new", "updated", "unchanged", "gone", "moved", "error"]
 DateSource = Literal["printed", "meta", "script", "url", "listing"]  # crawler.items.DATE_SOURCES
 
 

@@ -3,7 +3,8 @@
 ``updated`` / ``unchanged`` compare the fingerprint of the clean text (glosses,
 width, spacing and punctuation folded) with what the input held or, failing
 that, what an earlier re-fetch stored; ``new`` when neither knows the page.
-``gone`` and ``error`` records arrive with their status set and pass through.
+``gone`` and ``error`` records arrive with their status set and pass through;
+``moved`` ones too, their text's fingerprint stored for the next re-fetch.
 Only on for spiders that declare ``refetch = True``.
 """
 
@@ -33,7 +34,11 @@ class RefetchStatusPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        if adapter.get("status") is None:
+        if adapter.get("status") == "moved":
+            book = crawl_state(self.crawler).refetch
+            assert book is not None
+            book.state.save_fingerprint(adapter["id"], text_fingerprint(adapter.get("text") or ""))
+        elif adapter.get("status") is None:
             rid = adapter["id"]
             book = crawl_state(self.crawler).refetch
             assert book is not None, "the refetch spider puts its book in crawl_state"

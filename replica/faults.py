@@ -31,6 +31,15 @@ FAULTS: dict[str, dict[str, Any]] = {
     "challenge": {"status": 503, "times": 1_000_000},  # Cloudflare "Just a moment..."
     "flaky_text": {},  # the article's text changes on every visit
     "gone": {"status": 410},  # like delete(), but as a switch
+    # A deleted article as real CMSs answer it (replica.errors): an error page
+    # sent with 200 in the style of a CMS family or of the site itself ...
+    "soft_404": {"style": "dedecms"},
+    # ... or a redirect: to the site's home, the article's listing, a search
+    # page, or (``to`` an article URL) the article's new address.
+    "redirect": {"to": "home", "status": 302},
+    # For the whole site (``site=``): what a URL that names no page answers:
+    # an error page style, ``home`` (a redirect there) or ``404`` (the default).
+    "missing": {"style": "site"},
 }
 BURSTS = frozenset({"error", "ratelimit", "challenge"})
 
@@ -46,6 +55,7 @@ class Fault:
 class FaultBoard:
     per_url: dict[str, Fault] = field(default_factory=dict)
     global_: dict[str, Fault] = field(default_factory=dict)  # site ("*" = all) -> fault
+    missing: dict[str, str] = field(default_factory=dict)  # site -> how a missing page answers
     hits: dict[tuple[str, str], int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -59,7 +69,9 @@ class FaultBoard:
             **params: Any) -> None:
         fault = self.make(name, rate, **params)
         with self.lock:
-            if url:
+            if name == "missing":
+                self.missing[site] = str(fault.params["style"])
+            elif url:
                 self.per_url[url] = fault
             else:
                 self.global_[site] = fault
@@ -71,6 +83,7 @@ class FaultBoard:
             else:
                 self.per_url.clear()
                 self.global_.clear()
+                self.missing.clear()
             self.hits.clear()
 
     def pick(self, url: str, site: str, is_article: bool) -> Fault | None:
@@ -98,4 +111,5 @@ class FaultBoard:
                 "per_url": {u: {"name": f.name, **f.params} for u, f in self.per_url.items()},
                 "global": {s: {"name": f.name, "rate": f.rate, **f.params}
                            for s, f in self.global_.items()},
+                "missing": dict(self.missing),
             }

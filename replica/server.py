@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from replica import pages
+from replica import errors, pages
 from replica.faults import FaultBoard
 from replica.model import HOST_SITE, SPECS, SXNEWS_GB_HOSTS, Ref, SiteModel
 from replica.templates import CHALLENGE_PAGE
@@ -182,7 +182,7 @@ class Handler(BaseHTTPRequestHandler):
                 else None
             if found is not None:
                 self._page(site, found)
-            else:
+            elif not self._missing(site, host, model):
                 self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
             return
         if ref is not None:
@@ -265,6 +265,14 @@ class Handler(BaseHTTPRequestHandler):
         if name == "gone":
             self._send(int(p["status"]), b"<html><body>Gone</body></html>")
             return True
+        if name == "soft_404":
+            self._error_page(str(p["style"]), site, model)
+            return True
+        if name == "redirect":
+            to = str(p["to"])
+            self._send(int(p["status"]), b"", headers=[
+                ("Location", self._redirect_target(to, site, url, model, ref))])
+            return True
         if name == "redirect_loop":
             target = bare_url if url != bare_url else bare_url + "?r=1"
             self._send(302, b"", headers=[("Location", target)])
@@ -310,6 +318,35 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # the client sees the connection end short
             return True
         return False
+
+    def _error_page(self, style: str, site: str, model: SiteModel) -> None:
+        nav = {model.page_url(key, 1): pages.column_name(model, key)
+               for key in list(model.columns)[:8]}
+        self._send(200, errors.error_page(style, site, nav).encode("utf-8"))
+
+    def _missing(self, site: str, host: str, model: SiteModel) -> bool:
+        """A URL that names no page, answered as the site's ``missing`` fault
+        says; ``False`` when it is a plain 404."""
+        style = self.state.faults.missing.get(site) or self.state.faults.missing.get("*")
+        if style is None or style == "404":
+            return False
+        if style == "home":
+            self._send(302, b"", headers=[("Location", f"http://{host}/")])
+        else:
+            self._error_page(style, site, model)
+        return True
+
+    @staticmethod
+    def _redirect_target(to: str, site: str, url: str, model: SiteModel,
+                         ref: Ref | None) -> str:
+        host = urlsplit(url).netloc
+        if to == "home":
+            return f"http://{host}/"
+        if to == "listing" and ref is not None:
+            return model.page_url(ref.column, 1)
+        if to == "search":
+            return f"http://{host}/search.php?q=" + urlsplit(url).path.rsplit("/", 1)[-1]
+        return to  # an absolute URL: the article's new address
 
     # --- control API ------------------------------------------------------------
 

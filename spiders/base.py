@@ -25,11 +25,14 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
-from crawler.extract.pages import ArticlePage, ExtractionError, ListingPage
+from crawler.config import project_settings
+from crawler.exceptions import RedirectedAway
+from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError, ListingPage
 from crawler.fetch.outcomes import count_failure, is_deferred, is_settled
 from crawler.items import ArticleItem
 from crawler.sites import allowed_domains, in_column
 from crawler.sites.base import Site
+from crawler.state.errorpages import error_pages
 from crawler.state.frontier import COMPLETE, Frontier
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import extraction_error
@@ -194,6 +197,9 @@ class NewsSpider(scrapy.Spider):
         for request in self.resumed():
             yield request
         if self.args.ids is not None:
+            if project_settings(self.crawler.settings).soft404_probe:
+                # Before any id is judged: what the site answers for a missing one.
+                await error_pages(self.crawler).probe(self.crawler, self.site)
             first, last = self.args.ids
             if self.site.shared_ids:
                 missing = (self.frontier.ids_walked(ID_SCOPE, range(first, last + 1))
@@ -327,28 +333,45 @@ class NewsSpider(scrapy.Spider):
             frontier.walk_progress(walk, self.scope, next_url)
         yield self.listing_request(next_url, walk=walk)
 
+    def _id_missing(self, walk: tuple[int, int | None]) -> Iterator[scrapy.Request]:
+        """An id walk's try that found no article (a 404, a soft 404, a
+        redirect away): the next column, or the id counted as not found."""
+        # Not one log line per missing id: counted, and summed up at the end.
+        number, index = walk
+        if index is not None and index + 1 < len(self.columns()):
+            yield self.id_request(number, index + 1)
+        else:
+            self._inc("ids/not_found")
+            if index is not None and self.frontier is not None:
+                self.frontier.id_walked(ID_SCOPE, number)
+
     def parse_article(self, response: Response) -> Iterator[Any]:
         walk = response.meta.get(ID_WALK)
         if walk is not None and response.status == 404:
-            # Not one log line per missing id: counted, and summed up at the end.
-            number, index = walk
-            if index is not None and index + 1 < len(self.columns()):
-                yield self.id_request(number, index + 1)
-            else:
-                self._inc("ids/not_found")
-                if index is not None and self.frontier is not None:
-                    self.frontier.id_walked(ID_SCOPE, number)
+            yield from self._id_missing(walk)
             return
-        if walk is not None:
-            self._inc("ids/found")
         if not self._room_for_items():
             raise CloseSpider("max_items")
         # The same reading as the archive's (crawler.archive.middleware).
         listed = crawl_state(self.crawler).listed_date(response.meta, response.url)
-        page = ArticlePage.from_response(response, self.site, listed_date=listed)
+        page = ArticlePage.from_response(response, self.site, listed_date=listed,
+                                         error_pages=error_pages(self.crawler).learned(
+                                             self.site.name))
         try:
             record = page.record()
+        except ErrorPage as exc:
+            # A deleted article's error page, whatever its status: never a record.
+            self._inc(f"soft404/{exc.how}")
+            if walk is not None:
+                yield from self._id_missing(walk)
+                return
+            self._inc("extract/dropped/soft_404")
+            self.logger.info("Gone: %s answers with an error page (%s)", response.url, exc.how)
+            self._settled(response)
+            return
         except ExtractionError as exc:
+            if walk is not None:
+                self._inc("ids/found")  # a page, if no article
             self._inc(f"extract/dropped/{exc.reason}")
             self.logger.warning("No article at %s: %s", response.url, exc.reason)
             self._settled(response)
@@ -361,6 +384,8 @@ class NewsSpider(scrapy.Spider):
             reason = extraction_error(self.crawler.stats, self.logger, response.url, exc)
             self._failed(response.meta.get("frontier_key"), reason)
             return
+        if walk is not None:
+            self._inc("ids/found")
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
@@ -389,6 +414,14 @@ class NewsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         exc = failure.value
         assert self.crawler.stats is not None and exc is not None
+        walk = request.meta.get(ID_WALK)
+        if walk is not None and isinstance(exc, RedirectedAway):
+            # The site sends a missing id to its home page or a listing.
+            self._inc(f"soft404/{exc.reason}")
+            for retry in self._id_missing(walk):
+                assert self.crawler.engine is not None
+                self.crawler.engine.crawl(retry)
+            return
         reason = count_failure(self.crawler.stats, failure, "article")
         key = request.meta.get("frontier_key")
         if not key or self.frontier is None or is_deferred(exc):

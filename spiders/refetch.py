@@ -2,11 +2,22 @@
 
 Each input document gets one output record with a ``status``: ``new``,
 ``updated``, ``unchanged`` (decided after cleaning, by the refetch status
-pipeline), ``gone`` (404/410) or ``error`` (with a ``reason``: a document with
-no URL, a URL outside the three sites, a failed fetch, ``extract_error:<Type>``
-or ``callback_error:<Type>`` for a bug met on the page). Known pages are
-fetched although deltafetch knows them; conditional request headers come from
-what earlier re-fetches stored under ``STATE_DIR/refetch``.
+pipeline), ``gone``, ``moved`` or ``error`` (with a ``reason``: a document
+with no URL, a URL outside the three sites, a failed fetch,
+``extract_error:<Type>`` or ``callback_error:<Type>`` for a bug met on the
+page). Known pages are fetched although deltafetch knows them; conditional
+request headers come from what earlier re-fetches stored under
+``STATE_DIR/refetch``.
+
+``gone`` is every way a site says the article is no more: 404/410
+(``http 404``), an error page whatever its status (``soft_404``: the error
+rules of the CMS families, or the page the site answered for a URL that
+certainly does not exist, fetched once per site and run), a redirect to the
+site's home, a listing, a search or an error page (``redirect_to_home`` …).
+A ``gone`` record holds the text the input held, and the state keeps the
+last article it stored. A redirect to another article of the site is
+``moved``: the record is that article's, under its new ``url``, with the
+input's ``id`` and ``reason: moved from <old URL>``.
 """
 
 from __future__ import annotations
@@ -25,7 +36,8 @@ from twisted.python.failure import Failure
 from crawler.args import validate_model
 from crawler.cleaning.core import clean_document
 from crawler.config import project_settings
-from crawler.extract.pages import ArticlePage, ExtractionError
+from crawler.exceptions import RedirectedAway
+from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError
 from crawler.fetch.outcomes import count_failure
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
@@ -40,6 +52,7 @@ from crawler.refetch import (
 )
 from crawler.sites import allowed_domains, site_for_url
 from crawler.state import state_dir
+from crawler.state.errorpages import error_pages
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import callback_error, extraction_error
 from crawler.urls import canonical_url, refuse_reason
@@ -92,11 +105,13 @@ class RefetchSpider(scrapy.Spider):
         shared.args = spider.args
         shared.refetch = spider.book = RefetchBook(
             RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite"))
-        spider.conditional = project_settings(crawler.settings).refetch_conditional
+        own = project_settings(crawler.settings)
+        spider.conditional, spider.probe = own.refetch_conditional, own.soft404_probe
         return spider
 
     book: RefetchBook
     conditional: bool = True
+    probe: bool = True  # learn each site's error page before its first re-fetch
 
     @property
     def state(self) -> RefetchState:
@@ -138,6 +153,7 @@ class RefetchSpider(scrapy.Spider):
             stats.inc_value(count_key(problem))
 
     async def start(self) -> AsyncIterator[Any]:
+        probed: set[str] = set()
         for target in read_targets(self.args.input):
             self.count_bad_input(target.bad_input)
             if target.problem is not None or target.url is None:
@@ -149,6 +165,12 @@ class RefetchSpider(scrapy.Spider):
                 yield self.problem_item(target, "error",
                                         f"refused: {refused} ({target.source})")
                 continue
+            site = site_for_url(target.url)
+            if self.probe and site is not None and site.name not in probed:
+                # Before the site's first page is judged: what it answers
+                # for an article that does not exist.
+                probed.add(site.name)
+                await error_pages(self.crawler).probe(self.crawler, site)
             yield self.request_for(target)
 
     def request_for(self, target: RefetchTarget) -> scrapy.Request:
@@ -205,6 +227,8 @@ class RefetchSpider(scrapy.Spider):
         if site is None:
             yield self.problem_item(target, "error", f"off-site final URL {response.url}")
             return
+        moved = response.meta.get("redirect_urls") and \
+            canonical_url(response.url) != canonical_url(target.url or "")
         if response.status == 304:
             known = self.state.get(target.id) or {}
             if not known.get("record"):
@@ -213,10 +237,16 @@ class RefetchSpider(scrapy.Spider):
             record = known["record"]
             self.book.not_modified[target.id] = known.get("fingerprint") or ""
         else:
-            page = ArticlePage.from_response(response, site)
+            page = ArticlePage.from_response(
+                response, site, error_pages=error_pages(self.crawler).learned(site.name))
             assert self.crawler.stats is not None
             try:
                 record = page.record()
+            except ErrorPage as exc:
+                # The state keeps the article it stored; the record the input's text.
+                self.crawler.stats.inc_value(f"refetch/soft_404/{exc.how}")
+                yield self.problem_item(target, "gone", "soft_404", response.url)
+                return
             except ExtractionError as exc:
                 yield self.problem_item(target, "error", f"no article: {exc.reason}",
                                         response.url)
@@ -233,6 +263,12 @@ class RefetchSpider(scrapy.Spider):
                 target.id, record["url"],
                 (header("ETag") or b"").decode("latin-1") or None,
                 (header("Last-Modified") or b"").decode("latin-1") or None, record)
+        if moved:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("refetch/moved")
+            yield ArticleItem(**{**record, "id": target.id}, fetched_at=utc_now(),
+                              status="moved", reason=f"moved from {target.url}")
+            return
         yield ArticleItem(**{**record, "id": target.id}, fetched_at=utc_now())
 
     def _fetch_failure(self, failure: Failure) -> Iterator[ArticleItem]:
@@ -241,6 +277,10 @@ class RefetchSpider(scrapy.Spider):
         exc = failure.value
         assert self.crawler.stats is not None
         kind = count_failure(self.crawler.stats, failure, "article")
+        if isinstance(exc, RedirectedAway):
+            # A deleted article sent to the home page, a listing or a search.
+            yield self.problem_item(target, "gone", exc.reason)
+            return
         if isinstance(exc, RefusedRequest):
             reason = f"refused: {exc} ({request.url})"
         elif isinstance(exc, HttpError):

@@ -28,7 +28,7 @@ from pipelines.window import DateWindowPipeline
 ROOT = Path(__file__).resolve().parent.parent
 # The settings this module owns: crawler/settings.py's names of these forms.
 OWN_PREFIXES = ("DEDUP_", "FRONTIER_", "REFETCH_", "DELTAFETCH_", "BACKOFF_", "HEALTH_",
-                "REDIS_", "ARCHIVE_")
+                "REDIS_", "ARCHIVE_", "SOFT404_")
 OWN_NAMES = ("STATE_DIR", "TEXT_SCRIPT", "WINDOW_ENABLED", "FETCH_GUARD_ENABLED",
              "RUN_SUMMARY_ENABLED", "FEED_FSYNC_LINES", "FEED_FSYNC_SECONDS", "GC_GEN0_THRESHOLD")
 

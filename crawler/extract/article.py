@@ -40,6 +40,7 @@ from crawler.extract.fields import (
     label_values,
 )
 from crawler.extract.render import Line
+from crawler.extract.soft404 import check_page
 from crawler.items import SEED_FIELDS
 from crawler.sites import site_for_url
 from crawler.sites.base import Site
@@ -156,8 +157,10 @@ def _headline_only(page: PageDom, site: Site | None, url: str,
 
 
 def extract(html: str | bytes, url: str, *, content_type: str | None = None,
-            site: Site | None = None) -> Extraction:
-    """The record of the page at ``url`` and the counters of how it was found."""
+            site: Site | None = None, error_pages: frozenset[str] = frozenset()) -> Extraction:
+    """The record of the page at ``url`` and the counters of how it was found.
+    An error page (a soft 404, or one whose fingerprint is in ``error_pages``:
+    what the site answers for a missing URL) raises ``ErrorPage``."""
     text, replaced = html, 0
     if isinstance(text, bytes):
         decoded = decode_page(text, content_type)
@@ -168,6 +171,7 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     page = load(text, site.name if site else None)
     if page is None or not page.lines:
         raise ExtractionError("empty_page")
+    check_page(page, error_pages)
     counters: Counter[str] = Counter()
     if replaced:
         counters["decode/replaced"] += replaced  # bad byte sequences dropped

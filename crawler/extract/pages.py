@@ -20,6 +20,7 @@ from scrapy.http import Response
 
 from crawler.extract.article import Extraction, extract
 from crawler.extract.decode import ExtractionError, response_text
+from crawler.extract.soft404 import ErrorPage
 from crawler.sites.base import Site
 from crawler.urls import canonical_url
 
@@ -52,19 +53,25 @@ class ArticlePage:
     # The day the listing printed beside the link (request meta ``listed_date``):
     # the date of a page that holds none of its own.
     listed_date: str | None = None
+    # Fingerprints of what the site answers for a URL that does not exist
+    # (crawler.state.errorpages): a page that matches one is no article.
+    error_pages: frozenset[str] = frozenset()
 
     @classmethod
-    def from_response(cls, response: Response, site: Site,
-                      listed_date: str | None = None) -> ArticlePage:
+    def from_response(cls, response: Response, site: Site, listed_date: str | None = None,
+                      error_pages: frozenset[str] = frozenset()) -> ArticlePage:
         """``listed_date``: the listing's date for this page, else the request's."""
         listed = listed_date or (response.meta.get("listed_date") if _has_meta(response)
                                  else None)
-        return cls(response.body, response.url, site, _content_type(response), listed)
+        return cls(response.body, response.url, site, _content_type(response), listed,
+                   error_pages)
 
     @cached_property
     def extraction(self) -> Extraction:
-        """Raises ``ExtractionError`` for a page with no article."""
-        found = extract(self.body, self.url, content_type=self.content_type, site=self.site)
+        """Raises ``ExtractionError`` for a page with no article (``ErrorPage``,
+        reason ``soft_404``, for an error page)."""
+        found = extract(self.body, self.url, content_type=self.content_type, site=self.site,
+                        error_pages=self.error_pages)
         record = found.record
         if record["published_at"] is None and self.listed_date:
             record["published_at"], record["date_source"] = self.listed_date, "listing"
@@ -227,4 +234,4 @@ class ListingPage:
         return numbered
 
 
-__all__ = ["ArticlePage", "ExtractionError", "ListedArticle", "ListingPage"]
+__all__ = ["ArticlePage", "ErrorPage", "ExtractionError", "ListedArticle", "ListingPage"]

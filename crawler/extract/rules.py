@@ -198,3 +198,43 @@ SENTENCE_PUNCT = re.compile(r"[,;!?、。“”…]")
 SENTENCE_END = re.compile(r"[。!?…”]$")
 # Lines that are never the article: lead-ins of summaries, original titles.
 SUMMARY_LINE = rx(r"^(?:摘要|内容摘要|内容提要|导读|核心提示|原标题)\s*[:]")
+
+# --- Error pages (soft 404s) -------------------------------------------------------
+
+# What the CMS families and web servers print for an article that does not
+# exist (deleted, never there), whatever status code they send it with; kept
+# per family so that a new one is a line here (the most specific first: the
+# first family that matches names the page in the stats). ``rx`` makes each
+# match the Traditional forms too. A phrase alone proves nothing (an article may quote
+# one): a page is an error page only when it also holds almost no prose
+# (ERROR_MAX_PROSE in crawler.extract.soft404).
+ERROR_PHRASES: dict[str, tuple[str, ...]] = {
+    # DedeCMS: ShowMsg() boxes ("DedeCMS 提示信息") and the 系统提示 page of its
+    # article view ("对不起，您访问的文章不存在或已被删除").
+    "dedecms": (r"(?:文章|文档|内容)(?:ID)?(?:不存在|已被删除)", r"DedeCMS\s*提示信息",
+                r"没有找到(?:您要访问的|该)?(?:文档|文章)"),
+    # EmpireCMS printerror(): "此信息不存在", "此栏目不存在".
+    "empirecms": (r"此(?:信息|栏目|页面)不存在",),
+    # PHPCMS v9 showmessage(): 信息提示 / 提示信息 with "信息不存在或已删除".
+    "phpcms": (r"信息(?:不存在|已(?:被)?删除)", r"该信息(?:不存在|已过期)"),
+    # Web servers' own pages (IIS, nginx, Apache), sometimes sent with 200.
+    "server": (r"\b404\s*(?:-\s*)?Not\s*Found\b", r"The requested URL .{0,200} was not found",
+               r"HTTP\s*(?:错误\s*)?404", r"404\s*(?:错误|error)", r"(?:错误|error)\s*404",
+               r"找不到文件或目录", r"文件或目录未找到"),
+    # PbootCMS, SiteServer, TRS WCM and hand-made error pages.
+    "generic": (r"(?:您|你)(?:所)?(?:要)?(?:访问|查看|浏览|请求|找)的"
+                r"(?:页面|网页|文章|内容|稿件|信息)"
+                r"(?:不存在|已(?:被)?(?:删除|撤销|下线|移除)|找不到|暂时无法访问)",
+                r"(?:页面|网页|文章|稿件|内容)"
+                r"(?:不存在|已(?:被)?(?:删除|撤销|下线|移除)|找不到了?|未找到)",
+                r"(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页|文件|文章)",
+                r"(?:抱歉|对不起)[,!]?\s*(?:该|此)?(?:页面|网页|文章|内容)"),
+}
+ERROR_FAMILIES = {family: rx("|".join(f"(?:{p})" for p in phrases), re.I)
+                  for family, phrases in ERROR_PHRASES.items()}
+# A page title (the <title> with the site's name cut, or the headline) that is
+# an error title whatever the page holds besides.
+ERROR_TITLE = rx(r"^(?:系统提示|提示信息|信息提示|错误提示|系统信息|出错了|出错啦|错误|Error|"
+                 r"404|页面不存在|页面未找到|找不到页面|未找到页面|页面找不到了|Not\s*Found|"
+                 r"404\s*(?:-\s*)?Not\s*Found|Page\s+not\s+found|DedeCMS\s*提示信息|"
+                 r"HTTP\s*404|404\s*错误|错误\s*404|文章不存在|信息不存在|内容不存在)[!.]?$", re.I)

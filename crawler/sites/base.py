@@ -14,6 +14,16 @@ from re import Pattern
 
 from crawler.cleaning.rules import SiteRules
 
+# Pages every site has besides its schemes' (any CMS): a home page at the
+# root, a search page, an error page. What a deleted article redirects to.
+ROOT_PAGE = re.compile(r"^https?://[^/?#]+/?(?:(?:index|default)\.(?:s?html?|php|aspx?|jsp))?$",
+                       re.I)
+SEARCH_PAGE = re.compile(r"/(?:search|so|s|plus/search|e/search|cgi-bin/search|jsearch)"
+                         r"(?:[./?]|$)|[?&](?:q|wd|kw|keyword|keywords|searchword|query)=",
+                         re.I)
+ERROR_PAGE = re.compile(r"/(?:404|50\d|error|err|notfound|not_found|not-found)(?:[./?]|$)",
+                        re.I)
+
 
 @dataclass(frozen=True)
 class UrlScheme:
@@ -113,6 +123,19 @@ class Site:
 
     def is_article(self, url: str) -> bool:
         return self.article_match(url) is not None
+
+    def page_kind(self, url: str) -> str:
+        """What a URL of this site is: ``article``, ``home``, ``listing``,
+        ``search``, ``error`` (a /404.html) or ``other``."""
+        if self.is_article(url):
+            return "article"
+        if self.is_home(url) or ROOT_PAGE.match(url) or url in self.homes:
+            return "home"
+        if SEARCH_PAGE.search(url):
+            return "search"
+        if ERROR_PAGE.search(url):
+            return "error"
+        return "listing" if self.listing_match(url) else "other"
 
     def column_of(self, url: str) -> str | None:
         """The column an article or listing URL belongs to."""

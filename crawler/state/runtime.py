@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
     from crawler.refetch import RefetchBook
+    from crawler.state.errorpages import ErrorPages
     from crawler.state.frontier import Frontier
     from crawler.state.seen import AnySeenStore
 
@@ -31,6 +32,7 @@ class CrawlState:
     seen: AnySeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
     frontier: Frontier | None = None  # listing walks, pending articles, failures
     refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
+    error_pages: ErrorPages | None = None  # each site's own error page, learnt (the spiders)
     # What waits for the output's lines to be on disk (the exporter syncs in groups).
     durable: DurabilityBarrier = field(default_factory=DurabilityBarrier)
     # The day a listing printed beside an article's link, by canonical URL: the
