@@ -141,7 +141,10 @@ def test_every_page_that_gives_no_record_is_counted_under_a_reason(
               "redirect_offsite": "fetch/failed/reason_count/refused",
               "binary": "extract/dropped/bad_encoding",
               "empty": "extract/dropped/empty_body",
-              "gone": "fetch/failed/reason_count/http_410"}
+              "gone": "fetch/failed/reason_count/http_410",
+              # A deleted article as CMSs answer it: a 200 error page, a redirect home.
+              "soft_404": "extract/dropped/soft_404",
+              "redirect": "fetch/failed/reason_count/redirect_to_home"}
     urls = {name: truth[7 + 3 * n]["url"] for n, name in enumerate(faults)}
     for name, url in urls.items():
         replica.fault(name, url=url)
