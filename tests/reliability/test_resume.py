@@ -67,6 +67,26 @@ def assert_complete(out: Path, truth: list[dict[str, Any]], logs: list[Path]) ->
     assert exported <= wanted, f"records of no article: {sorted(exported - wanted)[:5]}"
 
 
+def assert_archive_whole(state: Path, out: Path) -> None:
+    """Every archive file the killed runs and the last one wrote reads back
+    whole (the last run finished the killed runs' files: cut after their last
+    whole record, renamed), passes ``warcio check``, and holds every exported page."""
+    from crawler.archive.reextract import plan
+
+    archive = state / "archive"
+    assert not list(archive.rglob("*.open")), f"an unfinished archive file [seed {SEED}]"
+    files = sorted(archive.rglob("*.warc.gz"))
+    problems: list[str] = []
+    found = plan(files, on_problem=lambda p: problems.append(str(p)))
+    assert not problems, f"{problems[:3]} [seed {SEED}]"
+    missing = {r["url"] for r in records_of(out)} - {t.uri for t in found.tasks}
+    assert not missing, f"exported but not archived: {sorted(missing)[:5]} [seed {SEED}]"
+    check = subprocess.run([sys.executable, "-c", "from warcio.cli import main; main()",
+                            "check", *map(str, files)], capture_output=True, text=True,
+                           timeout=600, check=False)
+    assert check.returncode == 0, f"{check.stdout[-2000:]} [seed {SEED}]"
+
+
 @pytest.mark.parametrize("site", SITES)
 def test_kill_9_at_random_moments_then_the_same_command_completes(
         site: str, big_replica: Any, tmp_path: Path) -> None:
@@ -87,6 +107,7 @@ def test_kill_9_at_random_moments_then_the_same_command_completes(
     final = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert final.returncode == 0, final.stderr[-3000:]
     assert_complete(out, big_replica.truth(site), [out.with_suffix(".log")])
+    assert_archive_whole(state, out)  # the archive is on, as by default
     log = out.with_suffix(".log").read_text("utf-8")
     # The last run had something left to do, and left nothing.
     assert "'frontier/pending': 0" in log and "'frontier/walking': 0" in log
