@@ -1,7 +1,7 @@
 """The project's own settings, validated once, with one meaning per value.
 
 ``project_settings(settings)`` reads every setting the project defines for
-itself (``STATE_DIR``, ``FETCH_GUARD_ENABLED``, ``FRONTIER_*``, ``DELTAFETCH_*``,
+itself (``STATE_DIR``, ``FETCH_GUARD_ENABLED``, ``FRONTIER_*``, ``ARTICLE_*``, ``DELTAFETCH_*``,
 ``WINDOW_ENABLED``, ``REFETCH_CONDITIONAL``, ``SOFT404_PROBE``, ``ARCHIVE_*``,
 ``TEXT_SCRIPT``, ``DEDUP_*``, ``BACKOFF_*``, ``RUN_SUMMARY_ENABLED``, ``HEALTH_*``,
 ``REDIS_*``) from a Scrapy ``Settings`` object and returns them typed and checked, or raises
@@ -214,6 +214,7 @@ class ProjectSettings(BaseModel):
     fetch_guard_enabled: Bool
     frontier_enabled: Bool
     frontier_max_tries: PositiveInt
+    article_max_pages: PositiveInt
     deltafetch_enabled: Bool
     deltafetch_reset: Bool
     window_enabled: Bool

@@ -145,6 +145,11 @@ EXTENSIONS = {
 FRONTIER_ENABLED = True
 # Failed fetches or extraction errors of an article before it is given up (frontier/given_up).
 FRONTIER_MAX_TRIES = 5
+# Pages fetched at most for one article split over several (its own pager's
+# links): 2-10 for DedeCMS' {dede:pagebreak/}, up to about 20 photos in a
+# gallery; the bound stops a pager that never ends (a trap) after 19 more
+# requests. An article with more is exported with its first pages (article/capped).
+ARTICLE_MAX_PAGES = 20
 
 # The end of a run: a summary in the log, the stats in STATE_DIR/runs (crawler.runs).
 RUN_SUMMARY_ENABLED = True

@@ -28,7 +28,7 @@ from pipelines.window import DateWindowPipeline
 ROOT = Path(__file__).resolve().parent.parent
 # The settings this module owns: crawler/settings.py's names of these forms.
 OWN_PREFIXES = ("DEDUP_", "FRONTIER_", "REFETCH_", "DELTAFETCH_", "BACKOFF_", "HEALTH_",
-                "REDIS_", "ARCHIVE_", "SOFT404_")
+                "REDIS_", "ARCHIVE_", "SOFT404_", "ARTICLE_")
 OWN_NAMES = ("STATE_DIR", "TEXT_SCRIPT", "WINDOW_ENABLED", "FETCH_GUARD_ENABLED",
              "RUN_SUMMARY_ENABLED", "FEED_FSYNC_LINES", "FEED_FSYNC_SECONDS", "GC_GEN0_THRESHOLD")
 
@@ -74,6 +74,7 @@ def test_seed_zero_is_zero(seed: object) -> None:
     ("DEDUP_MODE", "foo", "must be one of drop, mark"),
     ("DEDUP_BACKEND", "mongo", "must be one of sqlite, redis"),
     ("FRONTIER_MAX_TRIES", "0", "must be >= 1"),
+    ("ARTICLE_MAX_PAGES", "0", "must be >= 1"),
     ("HEALTH_MAX_ERROR_SHARE", "0", "must be in (0, 1]"),
     ("TEXT_SCRIPT", "xx", "must be one of keep, hans, hant"),
     ("DEDUP_SEED", "-1", "must be >= 0"),
