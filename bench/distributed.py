@@ -9,10 +9,10 @@ and kill runs: three workers, one killed with kill -9, nothing may be lost.
 Kill runs (``tests/support/kill_runs.py``): each run a fresh Redis database and
 three workers; one (drawn) is killed at a moment drawn from the run's seed (the
 base seed, from ``--seed``, ``KILL_SEED`` or at random, plus the run's number):
-with lines exported but not yet fsynced, a drawn time after its first line, or
-as a group of lines reaches its output. Each run prints one line; a run that
-loses an article, or exports more than a group and a line twice, prints what is
-wrong, and the exit status is 1.
+with lines exported but not yet fsynced, a drawn time after its first line, as
+a group of lines reaches its output, or once a drawn share of the articles is
+out. Each run prints one line; a run that loses an article, or exports more than
+a group and a line twice, prints what is wrong, and the exit status is 1.
 
 Each run: a fresh ``redis-server`` database on 127.0.0.1 (a free port), the local
 replica, N ``scrapy crawl`` worker processes, each with its own ``STATE_DIR`` and
@@ -151,7 +151,7 @@ def main() -> None:
                     help="instead of throughput: this many kill runs of three workers")
     ap.add_argument("--seed", type=int, default=None,
                     help="kill runs: the base seed (else KILL_SEED, else drawn)")
-    ap.add_argument("--moment", choices=("unsynced", "time", "group"), default=None,
+    ap.add_argument("--moment", choices=("unsynced", "time", "group", "share"), default=None,
                     help="kill runs: always this moment (else drawn per run)")
     args = ap.parse_args()
     if args.kill_runs:

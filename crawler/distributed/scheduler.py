@@ -19,11 +19,12 @@ nobody asks again). Here:
   at idle and at close) takes the in-flight requests the engine no longer holds;
   one that produced no line is acknowledged at once, one whose lines may still
   be in the exporter's group (group commit: ``FEED_FSYNC_LINES`` lines or
-  ``FEED_FSYNC_SECONDS``) is handed to the crawl's ``DurabilityBarrier`` and
-  acknowledged after the fsync that covers them, after the seen marks of the
-  same lines. Which request produced an item is told by a ticket in its meta
-  (``redis_ticket``, set at each pop, carried by ``replace()``); an item with
-  no ticket makes every request handled before the next fsync wait for it. At
+  ``FEED_FSYNC_SECONDS``) waits in the crawl's ``DurabilityBarrier`` and is
+  acknowledged after the fsync that covers them, before most of the seen marks
+  of the same group (fewer duplicates after a kill). Which request produced an
+  item is told by a ticket in its meta (``redis_ticket``, set at each pop,
+  carried by ``replace()``); an item with no ticket makes every request handled
+  before the next fsync wait for it. At
   idle what waits is synced at once (so a crawl whose last lines wait is not
   held open), at close before the worker's own leftovers go back to the queue.
   A late acknowledgement costs little (after a kill, a request fetched again,
@@ -32,7 +33,8 @@ nobody asks again). Here:
   killed between the two would leave a request in the dupefilter that is in no
   queue, so the page that yielded it, fetched again, could not yield it again.
 - **Lease**: the worker refreshes ``<spider>:alive:<worker>`` (TTL
-  ``REDIS_LEASE_SECONDS``) every third of the lease. Any worker finding a worker
+  ``REDIS_LEASE_SECONDS``) every third of the lease, and at each pop (which also
+  puts it back among the workers if a stall let its lease lapse). Any worker finding a worker
   whose key is gone moves its in-flight set back to the queue (one Lua script,
   so two finders cannot both requeue it), straight into the queue: past the
   dupefilter, which has seen them. A popped request whose record the shared
@@ -211,7 +213,7 @@ class RedisScheduler(Scheduler):
         # Tickets of requests with an item whose line may not be fsynced yet
         # (None: an item whose request is unknown); emptied at each fsync.
         self._unsynced: set[int | None] = set()
-        self._acks_waiting = 0
+        self._later: list[bytes] = []  # handled, acknowledged at the next fsync
         self._idle_since: float | None = None
         self._tick: LoopingCall | None = None
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -330,18 +332,19 @@ class RedisScheduler(Scheduler):
                 now.append(data)
         self.inflight = keep
         self._ack(now)
-        if later:
-            self._acks_waiting += len(later)
-            self.barrier.after_sync(lambda: self._ack(later, waited=True))
+        self._later += later  # _unsynced is not empty: _synced runs at the next fsync
 
-    def _ack(self, members: list[bytes], waited: bool = False) -> None:
-        if not members:
-            return
-        self.queue.ack(members)
-        self._count("redis/acked", len(members))
-        if waited:
-            self._acks_waiting -= len(members)
-            self._count("redis/acked_after_sync", len(members))
+    def _ack(self, members: list[bytes]) -> None:
+        if members:
+            self.queue.ack(members)
+            self._count("redis/acked", len(members))
+
+    def _synced(self) -> None:
+        """After an fsync: every line exported so far is on disk."""
+        self._unsynced.clear()
+        later, self._later = self._later, []
+        self._ack(later)
+        self._count("redis/acked_after_sync", len(later))
 
     def item_scraped(self, item: Any, response: Any, spider: Spider) -> None:
         # The exporter has the item's line (it handles item_scraped first; either
@@ -351,7 +354,11 @@ class RedisScheduler(Scheduler):
         fresh = not self._unsynced
         self._unsynced.add(ticket if isinstance(ticket, int) else None)
         if fresh:
-            self.barrier.after_sync(self._unsynced.clear)
+            # Early in what waits for this fsync, before most of the group's seen
+            # marks: a kill between an acknowledgement and its mark leaves a line
+            # on disk whose request no one fetches again (the machine's next start
+            # reconciles the mark); the other order, one fetched and exported twice.
+            self.barrier.after_sync(self._synced)
 
     # --- lease, dead workers, idle -----------------------------------------------
     def _alive(self) -> None:
@@ -379,7 +386,7 @@ class RedisScheduler(Scheduler):
 
     def spider_idle(self, spider: Spider) -> None:
         self.sweep()
-        if self._acks_waiting:
+        if self._later:
             # Nothing else is coming to fill the group: sync it now, rather than
             # hold the crawl (this worker's in-flight set) open until the timer.
             self.barrier.flush()

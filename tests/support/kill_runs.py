@@ -13,6 +13,9 @@ Used by ``tests/reliability/test_distributed.py`` (one small run in CI) and
   requests of those K lines were already out of the in-flight set: K lost.
 - ``time``: default grouping (64 lines or 0.5 s), killed T seconds (drawn) after
   its first line reached the output.
+- ``share``: default grouping, killed once the three outputs together hold a
+  drawn share (2-95 %) of the articles: late moments too, the crawl's end
+  (queue empty, workers idle) among them.
 - ``group``: default grouping, killed as soon as the file grows for the n-th
   time (n drawn): a group just written, its seen marks and acknowledgements
   being made, the moment that gives duplicates (durable lines whose requests go
@@ -43,7 +46,7 @@ from crawl_helpers import crawl_command, line_count
 from helpers import DROPPED_DUPLICATE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-MOMENTS = ("unsynced", "time", "group")
+MOMENTS = ("unsynced", "time", "group", "share")
 DEFAULT_GROUP = 64  # crawler/settings.py FEED_FSYNC_LINES
 LEASE, IDLE_CLOSE = "2", "3"
 SCRAPED = b"Scraped from <"
@@ -60,6 +63,7 @@ class KillPlan:
     unsynced: int = 0  # moment "unsynced": lines exported, not on disk
     after: float = 0.0  # moment "time": seconds after the victim's first line
     groups: int = 1  # moment "group": the n-th group written
+    share: float = 0.0  # moment "share": of the articles, in the outputs together
 
     @classmethod
     def draw(cls, seed: int, moment: str | None = None) -> KillPlan:
@@ -72,8 +76,10 @@ class KillPlan:
             plan.unsynced = rnd.randrange(1, plan.group // 2)
         elif plan.moment == "time":
             plan.after = round(rnd.uniform(0.0, 6.0), 2)
-        else:
+        elif plan.moment == "group":
             plan.groups = rnd.randrange(1, 8)
+        else:
+            plan.share = round(rnd.uniform(0.02, 0.95), 2)
         return plan
 
     def victim_settings(self) -> list[str]:
@@ -85,7 +91,8 @@ class KillPlan:
     def __str__(self) -> str:
         what = {"unsynced": f"{self.unsynced} of a group of {self.group} lines unsynced",
                 "time": f"{self.after} s after its first line",
-                "group": f"as group {self.groups} reaches the file"}[self.moment]
+                "group": f"as group {self.groups} reaches the file",
+                "share": f"with {self.share:.0%} of the articles out"}[self.moment]
         return f"seed {self.seed}: worker {self.victim} killed {what}"
 
 
@@ -157,7 +164,7 @@ class _Counter:
 
 
 def _wait_for_moment(plan: KillPlan, proc: subprocess.Popen[bytes], out: Path,
-                     timeout: float) -> int:
+                     outs: list[Path], articles: int, timeout: float) -> int:
     """Block until the plan's moment (or the victim's end); returns how many
     exported lines were not on disk when it came (moment ``unsynced``)."""
     deadline = time.monotonic() + timeout
@@ -176,7 +183,10 @@ def _wait_for_moment(plan: KillPlan, proc: subprocess.Popen[bytes], out: Path,
                 first = time.monotonic()
             if first is not None and time.monotonic() - first >= plan.after:
                 return 0
-        elif grown >= plan.groups:
+        elif plan.moment == "group":
+            if grown >= plan.groups:
+                return 0
+        elif sum(line_count(o) for o in outs) >= plan.share * articles:
             return 0
         time.sleep(0.005)
     return 0
@@ -208,7 +218,8 @@ def kill_run(plan: KillPlan, *, replica: Any, redis_url: str, site: str, tmp: Pa
             time.sleep(plan.stagger[n])
     victim, victim_out = procs[plan.victim], outs[plan.victim]
     try:
-        result.unsynced_at_kill = _wait_for_moment(plan, victim, victim_out, timeout)
+        result.unsynced_at_kill = _wait_for_moment(plan, victim, victim_out, outs,
+                                                   len(replica.truth(site)), timeout)
         if victim.poll() is not None:
             result.not_killed = True
         else:
