@@ -16,12 +16,17 @@
 
 ``--tune`` prints precision/recall on a labelled set of 2,700 pairs for a grid
 of shingle size, permutations, bands and threshold (the numbers in
-docs/dedupe.md).
+docs/dedupe.md). ``--short`` measures DEDUP_NEAR_MIN_CHARS: by normalised
+length, how often the near stage (specifics included, no length floor) calls
+two different formulaic reports duplicates, and how often it finds a copy with
+one character changed. Every run also prints precision and recall on the
+labelled formulaic set (tests/fixtures/dedupe/formulaic.jsonl).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -29,6 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -155,6 +161,83 @@ def tune() -> None:
                       f"({time.perf_counter() - t0:.1f}s)", flush=True)
 
 
+def formulaic(config: DedupeConfig | None = None) -> str:
+    """Precision and recall on the labelled formulaic set, through the real code
+    path (one in-memory store, the records in the fixture's order)."""
+    from support.formulaic import FIXTURE, score
+
+    from crawler.dedupe import Deduper, Doc, SQLiteStore
+
+    records = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
+    d = Deduper(config or DedupeConfig(), SQLiteStore())
+    t0 = time.perf_counter()
+    verdicts = d.check_many([Doc(r["id"], r["url"], r["text"]) for r in records])
+    dt = time.perf_counter() - t0
+    s = score(records, verdicts)
+    return (f"formulaic set ({s['records']} records, {s['duplicates']} duplicates): precision "
+            f"{s['precision']:.4f} recall {s['recall']:.4f} (FP {s['fp']}, FN {s['fn']}; "
+            f"{dt * 1e6 / len(records):.0f} µs/record)")
+
+
+def short_texts(pairs_per_cell: int = 150) -> None:
+    """Near stage without a length floor on formulaic reports cut to their first
+    lines: share of different reports called duplicates, and of one-character
+    edits found, by normalised length."""
+    import random
+
+    from support.formulaic import Reports
+
+    cfg = DedupeConfig(near_min_chars=0)
+    for unknown in (False, True):
+        print("people and places " + ("no lexicon knows (Shaanxi's, rare surnames)"
+                                      if unknown else "as the sites print them"))
+        _short_table(cfg, Reports(2027, unknown=unknown), random.Random(2027), pairs_per_cell)
+
+
+def _short_table(cfg: DedupeConfig, gen: Any, rng: Any, pairs_per_cell: int) -> None:
+    from collections import defaultdict
+
+    from support.formulaic import TEMPLATES
+
+    from crawler.dedupe import Deduper, Doc, SQLiteStore, normalise
+
+    buckets = (0, 20, 40, 60, 80, 100, 120, 160, 240, 10**6)
+    fp: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    found: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+
+    def bucket(n: int) -> int:
+        return max(b for b in buckets if b <= n)
+
+    def dup(a: str, b: str) -> bool:
+        d = Deduper(cfg, SQLiteStore())
+        d.check(Doc("a" * 16, None, a))
+        return d.check(Doc("b" * 16, None, b)).duplicate
+
+    for template in TEMPLATES:
+        texts = list(dict.fromkeys(getattr(gen, template)() for _ in range(80)))
+        for lines in range(1, 6):
+            cut = list(dict.fromkeys("\n".join(t.split("\n")[:lines]) for t in texts))
+            for _ in range(pairs_per_cell):
+                a, b = rng.sample(cut, 2)
+                cell = fp[bucket(min(len(normalise(a)), len(normalise(b))))]
+                cell[0] += dup(a, b)
+                cell[1] += 1
+            for a in rng.sample(cut, min(len(cut), pairs_per_cell // 3)):
+                i = rng.randrange(len(a))
+                if a[i] == "\n":
+                    continue
+                cell = found[bucket(len(normalise(a)))]
+                cell[0] += dup(a, a[:i] + rng.choice("的一是在不了有和人这中大为上") + a[i + 1:])
+                cell[1] += 1
+    print("normalised length | different reports called duplicates | one-character edits found")
+    for lo, hi in itertools.pairwise(buckets):
+        f, n = fp[lo]
+        g, m = found[lo]
+        if n or m:
+            print(f"{lo}-{hi - 1 if hi < 10**6 else ''} | {f}/{n} ({f / max(n, 1):.1%}) | "
+                  f"{g}/{m} ({g / max(m, 1):.1%})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--docs", type=int, default=1_000_000)
@@ -163,6 +246,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/bench_dedupe"))
     ap.add_argument("--tune", action="store_true")
+    ap.add_argument("--short", action="store_true", help="measure DEDUP_NEAR_MIN_CHARS")
     ap.add_argument("--datasketch-worker", nargs=3, metavar=("PATH", "LIMIT", "RESULT"),
                     help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -173,6 +257,10 @@ def main() -> None:
     if args.tune:
         tune()
         return
+    if args.short:
+        short_texts()
+        return
+    print(formulaic())
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     docs = args.workdir / f"docs-{args.docs}-{args.seed}.jsonl"
@@ -182,6 +270,8 @@ def main() -> None:
     state = args.workdir / "state"
     shutil.rmtree(state, ignore_errors=True)
     out = args.workdir / "out.jsonl"
+    # -o appends and skips what the output holds: a run's output must start empty.
+    out.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "scrapy", "dedupe", str(docs), "-o", str(out),
            "-s", f"STATE_DIR={state}"]
     wall, cpu, rss = run_child(cmd)

@@ -9,7 +9,11 @@ record's index rows are never less durable than its line, with at most
 ``DEDUP_COMMIT_EVERY`` items between commits. Stats: ``dedupe/state/commits``,
 ``dedupe/kept``, ``dedupe/url``,
 ``dedupe/exact``, ``dedupe/near``, ``dedupe/skipped`` (no text), each also per
-site (``dedupe/near/fissico``).
+site (``dedupe/near/fissico``); ``dedupe/short`` (below ``DEDUP_NEAR_MIN_CHARS``:
+judged exactly only) and ``dedupe/distinct/<rule>`` (kept although a near
+candidate reached the threshold: ``person``, ``place``, ``figures`` differ, or
+``unconfirmed``, an index row without specifics), each with a DEBUG line saying
+why (``scrapy dedupe --explain`` says it for any two records).
 
 A re-fetch gives one record per input document, so its records (they carry a
 ``status``) are never dropped:
@@ -28,6 +32,7 @@ A re-fetch gives one record per input document, so its records (they carry a
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -37,6 +42,8 @@ from scrapy.exceptions import NotConfigured
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.exceptions import DuplicateItem
 from crawler.state.runtime import crawl_state
+
+logger = logging.getLogger(__name__)
 
 # Re-fetch statuses whose record is no page fetched now (its text is the input's).
 NOT_A_PAGE = frozenset({"gone", "error"})
@@ -104,6 +111,11 @@ class DedupePipeline:
         verdict = self.deduper.check(Doc(rid, adapter.get("url"), text))
         # With a grouped output, before its next fsync; else now.
         crawl_state(self.crawler).durable.before_sync(self._commit)
+        if verdict.short:
+            self._inc("short", None)
+        if verdict.distinct is not None:
+            self._inc(f"distinct/{verdict.distinct}", None)
+            logger.debug("dedupe: %s %s", rid, verdict.reason())
         if not verdict.duplicate:
             self._inc("kept", site)
             return item

@@ -21,6 +21,13 @@ Without an explicit ``STATE_DIR`` (or ``DEDUP_SQLITE_PATH``) the command keeps
 its own index, ``STATE_DIR/dedupe/offline.sqlite3``: trying it on some files
 never makes the next crawl drop their articles as already seen. Give
 ``-s DEDUP_SQLITE_PATH=.state/dedupe/dedupe.sqlite3`` to share the crawls' index.
+
+``scrapy dedupe --explain ID_A ID_B IN.jsonl...`` writes nothing and touches
+no index: it finds the two records in the inputs and says why B is or is not a
+duplicate of A (``crawler.dedupe.explain``): similarity, LSH bands, lengths,
+the specifics compared and the rule applied. The summary of a run counts the
+records kept although a candidate reached the threshold, by the rule that kept
+them (``distinct: person 3, figures 5``).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.config import SettingsError, project_settings
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
+from crawler.dedupe.explain import explain
 from crawler.extensions import collector_threshold
 from crawler.items import seed_record
 from crawler.outputs import Output, OutputError, open_output
@@ -63,6 +71,8 @@ class Summary:
     bad_kinds: Counter[str] = field(default_factory=Counter)  # bad lines by kind
     counts: Counter[str] = field(default_factory=Counter)
     by_site: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    # Kept although a near candidate reached the threshold, by the rule that kept them.
+    distinct: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
     def add(self, site: str, stage: str) -> None:
@@ -80,6 +90,9 @@ class Summary:
                   if self.already else "")]
         for site in sorted(self.by_site):
             out.append(f"dedupe:   {site}: {fmt(self.by_site[site])}")
+        if self.distinct:
+            out.append("dedupe:   kept although similar to a kept record (specifics differ): "
+                       + ", ".join(f"{k} {n}" for k, n in sorted(self.distinct.items())))
         return out
 
 
@@ -144,6 +157,8 @@ def run_dedupe(paths: list[Path], out: Output | IO[str], settings: Any,
                 continue
             v = next(verdicts)
             summary.add(site, v.stage or "kept")
+            if v.distinct is not None:
+                summary.distinct[v.distinct] += 1
             if not v.duplicate:
                 lines.append(dumps_record(record))
             elif config.mode == "mark":
@@ -183,19 +198,22 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "IN.jsonl... -o OUT.jsonl"
+        return "IN.jsonl... -o OUT.jsonl | --explain ID_A ID_B IN.jsonl..."
 
     def short_desc(self) -> str:
         return "Drop (or mark) duplicate records in JSONL: same URL, same text, near-same text"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        target = parser.add_mutually_exclusive_group(required=True)
+        target = parser.add_mutually_exclusive_group()
         target.add_argument("-o", "--output", metavar="OUT.jsonl",
                             help="append the records to OUT.jsonl ('-' for stdout)")
         target.add_argument("-O", "--overwrite-output", metavar="OUT.jsonl",
                             help="write the records to OUT.jsonl, replacing its content")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument("--explain", nargs=2, metavar=("ID_A", "ID_B"),
+                            help="say why record ID_B is or is not a duplicate of ID_A "
+                                 "(both in the inputs); writes nothing")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
@@ -215,6 +233,11 @@ class Command(ScrapyCommand):
         if refused:
             self.exitcode = 2
             return
+        if opts.explain:
+            self.exitcode = self._explain(paths, opts.explain)
+            return
+        if not (opts.output or opts.overwrite_output):
+            raise UsageError("expected -o OUT.jsonl or -O OUT.jsonl (or --explain ID_A ID_B)")
         try:
             out = open_output(opts.output or opts.overwrite_output,
                               overwrite=opts.output is None, inputs=paths)
@@ -233,6 +256,24 @@ class Command(ScrapyCommand):
             print(line, file=sys.stderr)
         if summary.bad:
             self.exitcode = 1
+
+    def _explain(self, paths: list[Path], ids: list[str]) -> int:
+        assert self.settings is not None
+        found: dict[str, Doc] = {}
+        summary = Summary()
+        for record, doc in _records(paths, summary):
+            if record["id"] in ids and record["id"] not in found:
+                found[record["id"]] = doc or Doc(record["id"], record.get("url"), "")
+        missing = [i for i in ids if i not in found]
+        if missing:
+            print(f"dedupe: --explain: no record with id {', '.join(missing)} in the inputs",
+                  file=sys.stderr)
+            return 1
+        config = DedupeConfig.from_settings(self.settings)
+        _, lines = explain(config, found[ids[0]], found[ids[1]])
+        for line in lines:
+            print(line)
+        return 1 if summary.bad else 0
 
     def _private_index(self) -> None:
         """Without an explicit STATE_DIR or DEDUP_SQLITE_PATH, an index of the
