@@ -192,6 +192,8 @@ def replica_cases(per_site: int) -> Iterator[Case]:
             if n >= per_site:
                 break
             article = model.article(ref)
+            if article.extra.get("breaks"):
+                continue  # split over pages: its record joins them, no one page holds it
             body = encode_page(site, article_html(article))
             ctype = content_type(site)
             charset = (re.search(r"charset=([\w-]+)", ctype or "") or [None, "utf-8"])[1]

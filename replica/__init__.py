@@ -23,6 +23,10 @@ URL schemes
                   and ``sz.sxrb.com/sxxww/dspd/szpd/bwch/``; listings ``index.shtml``,
                   ``index_2.shtml`` …; old home ``http://www.sxrb.com/``.
     The five seed pages are served at their own URLs, as the seeds show them.
+    Articles split over pages (``generator.MULTIPAGE_SHARE``, 2-6 pages): fissico's
+    DedeCMS ``<id>_2.html`` … with a ``ul.pagelist`` pager, Shanxi News GB
+    ``<id>-2.html`` … with links in the ``div.zdfy`` page-split zone; photo.sxrb.com
+    galleries of one photo a page. The truth is one record each, under the first URL.
 
 Template families (drawn per article, deterministically; see ``pages``)
     shanxidayuan  theme0/theme1/theme2 (current theme), dede, pboot, phpcms

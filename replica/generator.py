@@ -23,7 +23,7 @@ import json
 import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache, lru_cache
 from importlib import resources
@@ -431,6 +431,67 @@ def finish(a: Article, nav: Nav, show: Shower, conv: Callable[[str], str],
     return a
 
 
+# --- Articles split over several pages -------------------------------------------------
+
+# Share of articles a CMS splits over pages ({dede:pagebreak/}, the People's Daily
+# page split), and of photo.sxrb.com stories that are galleries of one photo per
+# page. Drawn from an rng of their own, so every other article stays as it was.
+MULTIPAGE_SHARE, GALLERY_SHARE = 0.04, 0.35
+MAX_PAGES = 6
+# How later pages are named beside ``<num>.html``: DedeCMS ``<num>_2.html``, the
+# People's Daily CMS ``<num>-2.html``.
+PAGE_SEP = {"fissico": "_", "sxnews": "-"}
+
+
+def _pages_rng(site: str, index: int) -> random.Random:
+    return random.Random(f"{site}:{index}:pages")
+
+
+def _more_paragraphs(rng: random.Random, ctx: dict[str, str], pages: int,
+                     paras: list[str]) -> list[str]:
+    """Paragraphs enough for ``pages`` pages of three or more each."""
+    out = list(paras)
+    while len(out) < 3 * pages + 1:
+        out[-1:-1] = make_paragraphs(rng, ctx)[1:-1]  # the closing stays last
+    return out
+
+
+def _breaks(blocks: list[Block], pages: int) -> tuple[int, ...]:
+    """Where pages 2… start: before a paragraph that follows a paragraph (never
+    inside a list or between a subhead and its text), spread evenly."""
+    spots = [i for i in range(2, len(blocks)) if blocks[i].kind == "p"
+             and blocks[i - 1].kind == "p"]
+    pages = min(pages, len(spots) + 1)
+    if pages < 2:
+        return ()
+    return tuple(sorted({spots[len(spots) * k // pages] for k in range(1, pages)}))
+
+
+def page_count(a: Article) -> int:
+    return len(a.extra.get("breaks", ())) + 1
+
+
+def page_url(a: Article, n: int) -> str:
+    """The URL of page ``n`` (1: the article's own)."""
+    if n <= 1:
+        return a.url
+    stem, dot, ext = a.url.rpartition(".")
+    return f"{stem}{PAGE_SEP.get(a.site, '_')}{n}{dot}{ext}"
+
+
+def page_of(a: Article, n: int) -> Article:
+    """Page ``n`` of an article: its share of the blocks, the pager in
+    ``extra["pager"]`` (this page, every page's URL); the same article when it
+    has one page."""
+    total = page_count(a)
+    if total == 1:
+        return a
+    bounds = (0, *a.extra["breaks"], len(a.blocks))
+    return replace(a, blocks=a.blocks[bounds[n - 1]:bounds[n]],
+                   extra={**a.extra, "pager": (n, tuple(page_url(a, k)
+                                                        for k in range(1, total + 1)))})
+
+
 # --- Per-site articles ----------------------------------------------------------------
 
 
@@ -530,6 +591,10 @@ def build_fissico(index: int, column: str, num: int, url: str, when: datetime,
     show, keep = _fissico_shower(index)
     conv = to_traditional
     paras_s = make_paragraphs(rng, ctx)
+    prng = _pages_rng("fissico", index)
+    pages = prng.randint(2, MAX_PAGES) if prng.random() < MULTIPAGE_SHARE else 1
+    if pages > 1:  # a long article DedeCMS splits with {dede:pagebreak/}
+        paras_s = _more_paragraphs(prng, ctx, pages, paras_s)
     if deco.random() < 0.5:  # 本网讯 opens the first paragraph
         paras_s[0] = f"本网讯(记者 {_name(deco)})" + paras_s[0]
     if deco.random() < 0.3:  # a reporter credit ends the last paragraph
@@ -565,6 +630,8 @@ def build_fissico(index: int, column: str, num: int, url: str, when: datetime,
     a.extra = {"site_name": Txt(conv("康巴传媒网"), show(conv("康巴传媒网"))),
                "addr": family == "kbcmw_a" and deco.random() < 0.3,
                "hits": deco.randint(20, 5000)}
+    if pages > 1:
+        a.extra["breaks"] = _breaks(blocks, pages)
     return finish(a, nav, show, conv)
 
 
@@ -594,6 +661,13 @@ def build_sxnews(index: int, column: str, num: int, url: str, when: datetime,
     family = _sxnews_gb_family(random.Random(f"sxnews:{index}:family"), when.year, forced)
     show, same = fullwidth, (lambda s: s)
     paras_s = make_paragraphs(rng, ctx)
+    prng = _pages_rng("sxnews", index)
+    pages = prng.randint(2, MAX_PAGES) if prng.random() < (
+        GALLERY_SHARE if family == "photo" else MULTIPAGE_SHARE if family in (
+            "pd2023", "pd2019") else 0.0) else 1
+    if pages > 1 and family != "photo":  # the CMS's page split of a long article
+        paras_s = _more_paragraphs(prng, ctx, pages, paras_s)
+    breaks: tuple[int, ...] = ()
     if deco.random() < 0.5:
         paras_s[0] = deco.choice(P.SXNEWS_LEADS).format(a=_name(deco), b=_name(deco)) + paras_s[0]
     kicker: list[str] = []
@@ -611,6 +685,12 @@ def build_sxnews(index: int, column: str, num: int, url: str, when: datetime,
         blocks = intro + pics if deco.random() < 0.5 else pics[:1] + intro + pics[1:]
         if deco.random() < 0.4:  # an ad among the pictures
             blocks.insert(deco.randrange(1, len(blocks) + 1), Block("ad"))
+        if pages > 1:  # a gallery: one photo and its caption a page, the text (if any) first
+            pics = pics[:pages] + [image_block(deco, ctx, when, num, show, same)
+                                   for _ in range(pages - len(pics))]
+            intro = intro if prng.random() < 0.5 else []
+            blocks = [pics[0], *intro, *pics[1:]]
+            breaks = tuple(range(1 + len(intro), len(blocks)))
         blocks += [Block("p", _txt(u, show)) for u in updates]
     elif family != "special" and deco.random() < 0.05:  # a video item: no text body
         blocks = [Block("video", src=f"/mediafile/{when:%Y%m%d}/{num}.mp4")]
@@ -623,6 +703,8 @@ def build_sxnews(index: int, column: str, num: int, url: str, when: datetime,
         body += [Block("p", _txt(u, show)) for u in updates]
         blocks = decorate(deco, ctx, when, num, body, show, same, images=0.45, subheads=0.3,
                           items=0.15 if family == "pd2023" else 0.0, ads=0.3, split=0.2)
+        if pages > 1:
+            breaks = _breaks(blocks, pages)
         if family == "special":  # topic pages: image file names under the pictures
             blocks = [Block("image", Txt(b.src.rsplit("/", 1)[1], b.src.rsplit("/", 1)[1]),
                             b.credit, b.src) if b.kind == "image" else b for b in blocks]
@@ -642,6 +724,8 @@ def build_sxnews(index: int, column: str, num: int, url: str, when: datetime,
             a.extra["original_title"] = _txt(orig, show)
     a.extra.update(statement=tuple(_txt(x, show) for x in _statement(when.year, deco)),
                    source_in_script=deco.random() < 0.3, comments=deco.randint(0, 30))
+    if breaks:
+        a.extra["breaks"] = breaks
     return finish(a, nav, show, same)
 
 

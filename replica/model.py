@@ -124,6 +124,9 @@ SPECS: dict[str, SiteSpec] = {
 HOST_SITE = {host: spec.name for spec in SPECS.values() for host in spec.hosts}
 
 ARTICLE_PATH = re.compile(r"^(?P<dir>/(?:[A-Za-z0-9]+/)+)(?P<num>\d+)(?P<ext>\.s?html)$")
+# A later page of a multi-page article: ``<num>_2.html`` (DedeCMS), ``<num>-2.html``.
+PAGE_PATH = re.compile(r"^(?P<dir>/(?:[A-Za-z0-9]+/)+)(?P<num>\d+)(?P<sep>[_-])(?P<part>\d+)"
+                       r"(?P<ext>\.s?html)$")
 HOME_PATHS = {
     "sxdy": ("/", "/index.html"), "kbcmw": ("/", "/index.html"),
     "old": ("/", "/index.html", "/index.shtml"), "gb": ("/", "/GB/", "/GB/index.html"),
@@ -418,12 +421,26 @@ class SiteModel:
         ref = self.find(path, host)
         if ref is not None:
             return Route("article", host, ref=ref)
+        later = PAGE_PATH.match(path)
+        if later is not None:
+            return self._page_route(host, later)
         d, _, leaf = path.rpartition("/")
         col = self._column_at(host, d + "/")
         if col is None or col.host != host:
             return None
         page = self._listing_page(col, leaf)
         return Route("listing", host, col, page) if page else None
+
+    def _page_route(self, host: str, m: re.Match[str]) -> Route | None:
+        """Page 2… of a multi-page article, in the site's own naming only."""
+        ref = self.find(f"{m['dir']}{m['num']}{m['ext']}", host)
+        if ref is None or m["sep"] != G.PAGE_SEP.get(self.name) or m["part"] != str(
+                int(m["part"])):
+            return None
+        part = int(m["part"])
+        if not 2 <= part <= G.page_count(self.article(ref)):
+            return None
+        return Route("article", host, ref=ref, page=part)
 
     @staticmethod
     def _listing_page(col: Column, leaf: str) -> int | None:

@@ -30,7 +30,16 @@ from typing import Any
 
 from replica import phrases as P
 from replica import templates as T
-from replica.generator import BEIJING, EMAIL_MARK, Article, Block, Txt, cf_encode, to_traditional
+from replica.generator import (
+    BEIJING,
+    EMAIL_MARK,
+    Article,
+    Block,
+    Txt,
+    cf_encode,
+    page_of,
+    to_traditional,
+)
 from replica.model import SXNEWS_GB_HOSTS, Column, Ref, SiteModel
 
 ROBOTS = {
@@ -182,7 +191,30 @@ def render_blocks(a: Article, para: str = "p_indent", image: ImageStyle = image_
             out.append(f'<div class="video_box"><video src="{b.src}" controls '
                        f'preload="none" width="640"></video></div>')
     flush()
+    if a.extra.get("pager"):
+        out.append(pager_html(a))
     return "".join(out)
+
+
+def pager_html(a: Article) -> str:
+    """The pager under one page of a multi-page article: DedeCMS' ``pagelist``
+    (relative links, as ``{dede:pagelist/}`` prints them) or the People's Daily
+    CMS's page-split zone ``div.zdfy`` (root-relative links)."""
+    n, urls = a.extra["pager"]
+    if a.site == "fissico":
+        def li(label: str, k: int) -> str:
+            href = urls[k - 1].rsplit("/", 1)[1] if 1 <= k <= len(urls) and k != n else "#"
+            cls = ' class="thisclass"' if label == str(n) else ""
+            return f"<li{cls}><a href='{href}'>{label}</a></li>"
+
+        items = [f"<li><a>共{len(urls)}頁: </a></li>", li("上一頁", n - 1),
+                 *(li(str(k), k) for k in range(1, len(urls) + 1)), li("下一頁", n + 1)]
+        return f'<div class="dede_pages"><ul class="pagelist">{"".join(items)}</ul></div>'
+    links = [f'<a href="{urlpath(u)}">【{k}】</a>' if k != n else f"<span>【{k}】</span>"
+             for k, u in enumerate(urls, 1)]
+    if n < len(urls):
+        links.append(f'<a href="{urlpath(urls[n])}">下一页</a>')
+    return f'<div class="zdfy clearfix">{"".join(links)}</div>'
 
 
 def _related(items: Iterable[tuple[Txt, str, str]], head: str, cls: str,
@@ -746,8 +778,10 @@ ARTICLE_RENDERERS: dict[str, Callable[..., str]] = {
 }
 
 
-def article_html(a: Article, today: str | None = None) -> str:
-    """An article's page. GB pages print ``today`` (default: now) in their date widget."""
+def article_html(a: Article, today: str | None = None, page: int = 1) -> str:
+    """An article's page (``page``: which of a multi-page article's pages). GB
+    pages print ``today`` (default: now) in their date widget."""
+    a = page_of(a, page)
     renderer = ARTICLE_RENDERERS[a.family]
     if a.family in GB_FAMILIES:
         return renderer(a, today)

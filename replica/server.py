@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from replica import errors, pages
+from replica import generator as G
 from replica.faults import FaultBoard
 from replica.model import HOST_SITE, SPECS, SXNEWS_GB_HOSTS, Ref, SiteModel
 from replica.templates import CHALLENGE_PAGE
@@ -171,7 +172,8 @@ class Handler(BaseHTTPRequestHandler):
         fault = self.state.faults.pick(url, site, ref is not None) or (
             self.state.faults.pick(bare_url, site, ref is not None) if query else None)
         if fault is not None and self._fault(fault, site, url, bare_url, model, ref,
-                                             route is not None and route.big5):
+                                             route is not None and route.big5,
+                                             route.page if route is not None else 1):
             return
         if path == "/robots.txt":
             self._send(200, pages.ROBOTS[site].encode(), "text/plain")
@@ -186,7 +188,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
             return
         if ref is not None:
-            self._article(model, ref, big5=route.big5)
+            self._article(model, ref, big5=route.big5, page=route.page)
             return
         gb = site == "sxnews" and host in SXNEWS_GB_HOSTS
         if route.kind == "home":
@@ -205,20 +207,21 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, site: str, html: str, family: str | None = None) -> None:
         self._send(200, pages.encode_page(site, html), pages.content_type(site, family))
 
-    def _article_body(self, model: SiteModel, ref: Ref, big5: bool) -> tuple[bytes, str]:
+    def _article_body(self, model: SiteModel, ref: Ref, big5: bool,
+                      page: int = 1) -> tuple[bytes, str]:
         article = model.article(ref)
-        html = pages.article_html(article)
+        html = pages.article_html(article, page=page)
         if big5:
-            return pages.big5_page(html, ref.url), pages.BIG5_CONTENT_TYPE
+            return pages.big5_page(html, G.page_url(article, page)), pages.BIG5_CONTENT_TYPE
         return pages.encode_page(model.name, html), pages.article_content_type(article)
 
     def _article(self, model: SiteModel, ref: Ref, charset: str | None = None,
-                 big5: bool = False) -> None:
+                 big5: bool = False, page: int = 1) -> None:
         status = model.deleted.get(ref.url)
         if status:
             self._send(status, f"<html><body><h1>{status}</h1></body></html>".encode())
             return
-        body, ctype = self._article_body(model, ref, big5)
+        body, ctype = self._article_body(model, ref, big5, page)
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         modified = model.last_modified(ref)
         validators = [("ETag", etag), ("Last-Modified", formatdate(modified, usegmt=True)),
@@ -247,7 +250,7 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def _fault(self, fault: Any, site: str, url: str, bare_url: str, model: SiteModel,
-               ref: Ref | None, big5: bool = False) -> bool:
+               ref: Ref | None, big5: bool = False, page: int = 1) -> bool:
         """Apply a fault; ``True`` when the response has been sent."""
         p, name = fault.params, fault.name
         if name == "slow":
@@ -307,10 +310,10 @@ class Handler(BaseHTTPRequestHandler):
             model.change(ref.url)
             return False
         if name == "wrong_charset":
-            self._article(model, ref, charset=str(p["charset"]), big5=big5)
+            self._article(model, ref, charset=str(p["charset"]), big5=big5, page=page)
             return True
         if name == "truncate":
-            body, ctype = self._article_body(model, ref, big5)
+            body, ctype = self._article_body(model, ref, big5, page)
             cut = body[: int(len(body) * float(p["fraction"]))]
             self._send(200, b"", ctype, length=len(body))
             if self.command != "HEAD":

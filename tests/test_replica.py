@@ -26,7 +26,16 @@ import pytest
 from conftest import GOLDEN_DIR, ROOT, SEEDS_DIR
 
 from replica import Replica
-from replica.generator import BEIJING, TEXT_KINDS, record_id, seed_data, to_traditional
+from replica.generator import (
+    BEIJING,
+    TEXT_KINDS,
+    page_count,
+    page_of,
+    page_url,
+    record_id,
+    seed_data,
+    to_traditional,
+)
 from replica.model import SXNEWS_GB_HOSTS, SiteModel
 from replica.pages import article_html, big5_page, encode_page, today_label
 from replica.server import Handler
@@ -337,6 +346,82 @@ def test_articles_serve_and_near_misses_404(replica_session: Replica, site: str)
             assert fetch(replica_session, ref.url.replace(host or "", "www.sxrb.com"))[0] == 404
 
 
+# --- articles split over several pages --------------------------------------------------------
+
+HREFS = re.compile(r"""href=["']([^"'#]+)["']""")
+
+
+def _paged(model: SiteModel, n: int = 2000) -> list[Any]:
+    return [a for a in (model.article(model.ref(i)) for i in range(min(n, model.total)))
+            if page_count(a) > 1]
+
+
+@pytest.mark.parametrize("site", ["fissico", "sxnews"])
+def test_multipage_articles_in_both_cms_styles(site: str) -> None:
+    model = SiteModel(site, 2000)
+    paged = _paged(model)
+    text = [a for a in paged if a.family != "photo"]
+    # A few per cent of articles, 2-6 pages, in every family that splits them.
+    assert 0.01 * model.total <= len(text) <= 0.08 * model.total, len(text)
+    assert {page_count(a) for a in text} == {2, 3, 4, 5, 6}
+    want = {"fissico": {"kbcmw_a", "kbcmw_b", "dede_default", "dede_table"},
+            "sxnews": {"pd2023", "pd2019"}}[site]
+    assert {a.family for a in text} == want
+    pager = {"fissico": r'<ul class="pagelist">', "sxnews": r'<div class="zdfy clearfix"><'}[site]
+    for a in text[:12]:
+        n = page_count(a)
+        urls = [page_url(a, k) for k in range(1, n + 1)]
+        assert urls[1] == a.url.replace(".html", "_2.html" if site == "fissico" else "-2.html")
+        seen: list[str] = []
+        for k in range(1, n + 1):
+            html = article_html(a, page=k)
+            assert re.search(pager, html), (a.url, k)
+            linked = {urljoin(urls[k - 1], h) for h in HREFS.findall(html)}
+            assert set(urls) - {urls[k - 1]} <= linked, (a.url, k)  # the pager names every page
+            lines = set(shown_lines(encode_page(site, html)))
+            mine = [b.text.clean for b in page_of(a, k).blocks if b.kind == "p" and b.text]
+            assert mine and all(fold(p) in lines for p in mine), (a.url, k)
+            assert not set(map(fold, mine)) & set(seen), (a.url, k)  # no paragraph twice
+            seen += map(fold, mine)
+        # The truth is one record: every page's text in order.
+        body = [b.text.clean for b in a.blocks if b.kind in TEXT_KINDS and b.text]
+        assert a.record["url"] == a.url and a.record["text"].endswith(body[-1])
+
+
+def test_photo_galleries_are_one_photo_a_page_and_headline_only_truth() -> None:
+    model = SiteModel("sxnews", 2000)
+    galleries = [a for a in _paged(model) if a.family == "photo"]
+    assert len(galleries) >= 20
+    bare = [a for a in galleries if not any(b.kind in TEXT_KINDS for b in a.blocks)]
+    assert len(bare) >= 5
+    for a in galleries:
+        pages = [page_of(a, k) for k in range(1, page_count(a) + 1)]
+        assert all(sum(b.kind == "image" for b in p.blocks) == 1 for p in pages), a.url
+    for a in bare:  # captions are not text: the record is the headline
+        deck = [a.record["subtitle"]] if a.record["subtitle"] else []
+        assert a.record["text"] == "\n\n".join([a.record["title"], *deck]), a.url
+
+
+def test_pages_serve_in_the_sites_naming_only(replica_session: Replica) -> None:
+    for site in ("fissico", "sxnews"):
+        model = replica_session.model(site)
+        a = _paged(model)[0]
+        n = page_count(a)
+        for k in range(2, n + 1):
+            status, _h, body = fetch(replica_session, page_url(a, k))
+            assert status == 200 and body == encode_page(site, article_html(a, page=k))
+        sep, other = ("_", "-") if site == "fissico" else ("-", "_")
+        stem = a.url.rsplit(".", 1)[0]
+        for miss in (f"{stem}{sep}{n + 1}.html", f"{stem}{other}2.html", f"{stem}{sep}1.html",
+                     f"{stem}{sep}02.html"):
+            assert fetch(replica_session, miss)[0] == 404, miss
+        assert not any(u.rsplit("/", 1)[1].count(sep) for u in replica_session.urls(site)
+                       if "/html/" in u or "/GB/" in u)  # the truth names first pages only
+        if site == "sxnews":  # a page's Traditional copy
+            big5 = page_url(a, 2).replace("/GB/", "/BIG5/")
+            assert fetch(replica_session, big5)[0] == 200
+
+
 # --- BIG5 copies ---------------------------------------------------------------------------
 
 
@@ -638,8 +723,9 @@ def test_truth_follows_the_rules(site: str) -> None:
         assert r["id"] == record_id(r["url"]) and r["site"] == site
         if a.key.startswith("seed:"):
             continue
-        html = article_html(a, today=today)
-        shown = set(shown_lines(encode_page(site, html)))
+        # every page of an article split over several
+        htmls = [article_html(a, today=today, page=n) for n in range(1, page_count(a) + 1)]
+        shown = {line for html in htmls for line in shown_lines(encode_page(site, html))}
         paras = r["text"].split("\n\n")
         assert all(p and p == p.strip() and "  " not in p for p in paras)
         assert not FOLDED.search(r["text"] + r["title"] + (r["subtitle"] or ""))
