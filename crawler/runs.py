@@ -49,7 +49,7 @@ def _counts(found: Mapping[str, int]) -> str:
 
 def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str]) -> list[str]:
     """The run in a few lines: fetched, exported, dropped by reason, fallbacks,
-    duplicates, errors, time, outputs."""
+    duplicates, errors, articles over several pages, time, outputs."""
     get = stats.get
     elapsed = float(get("elapsed_time_seconds") or 0)
     lines = [f"{name}: {get('finish_reason', 'unfinished')} after {elapsed:.0f} s; "
@@ -72,6 +72,15 @@ def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str]) -> li
         lines.append(f"{name}: errors: {_counts(errors)}"
                      + (f", spider exceptions {get('spider_exceptions/count')}"
                         if get("spider_exceptions/count") else ""))
+    multipage = get("article/multipage", 0)
+    if multipage or _by_prefix(stats, "article/page_dropped/"):
+        extra = {"galleries (headline only)": get("article/gallery", 0),
+                 "capped at ARTICLE_MAX_PAGES": get("article/capped", 0),
+                 "pages without the article": sum(
+                     _by_prefix(stats, "article/page_dropped/").values())}
+        lines.append(f"{name}: articles over several pages: {multipage} records from "
+                     f"{get('article/pages', 0)} pages"
+                     + "".join(f", {label} {n}" for label, n in extra.items() if n))
     refetched = _by_prefix(stats, "refetch/status/")
     if refetched:
         lines.append(f"{name}: re-fetched: {_counts(refetched)}")

@@ -27,7 +27,13 @@ from twisted.python.failure import Failure
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
-from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError, ListingPage
+from crawler.extract.pages import (
+    ArticlePage,
+    ErrorPage,
+    ExtractionError,
+    ListingPage,
+    PagedArticle,
+)
 from crawler.fetch.outcomes import count_failure, is_deferred, is_settled
 from crawler.items import ArticleItem
 from crawler.sites import allowed_domains, in_column
@@ -37,6 +43,7 @@ from crawler.state.frontier import COMPLETE, Frontier
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
+from spiders.multipage import ArticlePagesMixin
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
 # request meta of an id walk: (number, index of the column tried); the index is
@@ -51,7 +58,7 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(ArticlePagesMixin, scrapy.Spider):
     site: ClassVar[Site]
     allowed_domains = allowed_domains()
     uses_frontier = True
@@ -389,7 +396,14 @@ class NewsSpider(scrapy.Spider):
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
+        paged = PagedArticle.start(page, record)
+        if paged is not None:  # split over pages: one record once all are read
+            yield from self.read_pages(response, paged, listed)
+            return
         yield ArticleItem(**record, fetched_at=utc_now(), listed_date=listed)
+
+    def page_site(self, url: str) -> Site:
+        return self.site
 
     # -- failures --------------------------------------------------------------
     def _settled(self, response: Response) -> None:

@@ -29,6 +29,16 @@ def test_summary_names_every_drop_reason_and_what_is_left() -> None:
         assert part in text, part
 
 
+def test_summary_names_articles_over_several_pages() -> None:
+    stats = {"item_scraped_count": 9, "article/multipage": 4, "article/pages": 13,
+             "article/gallery": 1, "article/page_dropped/empty_page": 2}
+    text = "\n".join(summary_lines("sxnews", stats, []))
+    assert ("sxnews: articles over several pages: 4 records from 13 pages, galleries "
+            "(headline only) 1, pages without the article 2") in text
+    assert "several pages" not in "\n".join(summary_lines("sxnews", {"item_scraped_count": 9},
+                                                           []))
+
+
 def test_a_crawl_ends_with_the_summary_and_keeps_its_stats(replica_session: Any,
                                                           tmp_path: Path) -> None:
     state, out = tmp_path / "state", tmp_path / "o.jsonl"

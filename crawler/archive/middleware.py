@@ -26,6 +26,7 @@ from scrapy.http import Response
 
 from crawler.archive.warc import ArchiveWriter, Capture
 from crawler.config import project_settings
+from crawler.extract.pages import is_article_page
 from crawler.sites import SITES, site_for_url
 from crawler.state import state_dir
 from crawler.state.runtime import crawl_state
@@ -75,7 +76,8 @@ class ArchiveMiddleware:
         if self.writer is None or response.status not in ARCHIVED_STATUSES:
             return
         site = site_for_url(response.url)
-        if site is None or not site.is_article(response.url):
+        if site is None or not (site.is_article(response.url)
+                                or is_article_page(site, response.url)):  # page 2, 3 …
             return
         state = crawl_state(self.crawler)
         request = response.request

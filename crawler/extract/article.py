@@ -64,6 +64,9 @@ class Extraction:
 
     record: dict[str, Any]
     counters: Counter[str] = field(default_factory=Counter)
+    # The body paragraphs of ``text`` (after title and subtitle lines): what a
+    # later page of a multi-page article adds to its first page's record.
+    paragraphs: list[str] = field(default_factory=list)
 
     @property
     def used_fallback(self) -> bool:
@@ -241,7 +244,7 @@ def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: 
         "text": "\n\n".join([head, *subs, *paragraphs]),
         "date_source": dated.source,
     })
-    return Extraction(record, counters)
+    return Extraction(record, counters, list(paragraphs))
 
 
 def extract_article(html: str | bytes, url: str, *,

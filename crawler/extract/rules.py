@@ -27,6 +27,7 @@ CHROME_PART_WORDS = frozenset({
     "hotnews", "ranking", "paihang", "phb", "rdph", "djph", "rmtj",
     "advert", "advertisement", "adsbygoogle", "adbox", "banner", "guanggao",
     "login", "toolbar", "pagination", "pager", "pagebreak", "prenext", "prevnext",
+    "pagelist", "zdfy",  # DedeCMS' and the People's Daily CMS's pagers of a split article
     "qrcode", "erweima", "friendlink", "flink",
 })
 # Readers' comments (a subset of the chrome words). Not "fontsize" / "zihao":
