@@ -5,6 +5,7 @@ the replica's multi-page articles joined to their truth by the page objects."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,33 @@ def test_the_replicas_multipage_articles_join_to_their_truth(site: str) -> None:
     assert checked >= 20
     if site == "sxnews":
         assert galleries >= 3
+
+
+def test_reextract_joins_an_articles_archived_pages(tmp_path: Path) -> None:
+    """The archive holds each page as fetched; re-extraction makes the crawl's
+    one record of them (the later pages are no records of their own), and none
+    for an article whose later page the archive lacks (the crawl made none)."""
+    from crawler.archive.reextract import extract_task, plan
+    from crawler.archive.warc import ArchiveWriter, Capture
+
+    def capture(n: int, pages: int, num: int = 58159) -> Capture:
+        url = f"http://fissico.com/html/xw/dzyw/{num}" + (f"_{n}" if n > 1 else "") + ".html"
+        body = dede_page(n, pages).replace("58159", str(num)).encode()
+        return Capture(url=url, status=200, body=body, request_headers=[],
+                       headers=[("Content-Type", "text/html; charset=utf-8")],
+                       listed_date="2020-01-29" if n == 1 else None)
+
+    writer = ArchiveWriter(tmp_path, 1 << 30)
+    for n in (1, 2, 3):
+        writer.write("fissico", capture(n, 3))
+    writer.write("fissico", capture(1, 2, num=58170))  # its page 2 never archived
+    writer.write("fissico", capture(2, 2, num=58180))  # a page without its first
+    writer.close()
+    found = plan(sorted(tmp_path.rglob("*.warc.gz")), max_pages=20)
+    assert [t.uri.rsplit("/", 1)[1] for t in found.tasks] == ["58159.html", "58170.html"]
+    assert found.orphan_pages == 1
+    whole, holed = map(extract_task, found.tasks)
+    want = read_all(page(1, 3), {n: page(n, 3) for n in (2, 3)}).joined()
+    assert whole.record is not None
+    assert {k: whole.record[k] for k in want} == want
+    assert (holed.record, holed.dropped) == (None, "page_not_archived")

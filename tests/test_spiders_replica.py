@@ -79,6 +79,29 @@ def test_full_crawl_exports_exactly_the_replica(site: str, big_replica: Any,
                 assert record[key] == value, (golden_file.name, key)
 
 
+@pytest.mark.parametrize("site", ["fissico", "sxnews"])
+def test_multipage_articles_are_one_record_each(site: str, big_replica: Any,
+                                                full_crawl: Any) -> None:
+    """Every article split over pages (and every gallery) is one record under
+    its first URL (its text checked against the truth above), all its pages
+    fetched, none of them a record; the stats count them."""
+    from crawler.extract.pages import article_of_page
+    from replica.generator import page_count, page_url
+
+    run = full_crawl(site)
+    model = big_replica.model(site)
+    paged = [a for a in (model.article(r) for r in model.refs()) if page_count(a) > 1]
+    assert len(paged) >= 50
+    fetched = set(run.fetched)
+    assert {page_url(a, k) for a in paged for k in range(2, page_count(a) + 1)} <= fetched
+    assert not [r["url"] for r in run.records if article_of_page(r["url"])]
+    assert f"'article/multipage': {len(paged)}," in run.log
+    assert f"'article/pages': {sum(map(page_count, paged))}," in run.log
+    if site == "sxnews":  # galleries of photos and captions only: headline-only records
+        bare = [a for a in paged if a.record["text"] == a.record["title"]]
+        assert bare and f"'article/gallery': {len(bare)}," in run.log
+
+
 @pytest.mark.parametrize("site", SITES)
 def test_reextracting_the_crawls_archive_gives_its_records(
         site: str, full_crawl: Any, tmp_path_factory: pytest.TempPathFactory,

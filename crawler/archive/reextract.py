@@ -9,7 +9,10 @@ opening the files itself (only where a record lies crosses the pipe), with the
 page object the spiders use (``ArticlePage.from_response``, the listing date
 the capture carries) and the crawl's cleaning: the record as the spider yields
 it, then the text script (``TEXT_SCRIPT``) and, asked for, dedupe on a fresh
-index. ``fetched_at`` is the capture's WARC-Date.
+index. ``fetched_at`` is the capture's WARC-Date. The later pages of an article
+split over several (``…/58159_2.html``) are no tasks of their own: they ride
+with their first page's task and are read with it into its one record, through
+the spiders' ``PagedArticle``, as the crawl did.
 
 A file that cannot be read (missing, a link, not WARC, cut short) is one line
 ``file: reason``; what it held before the break is used and the rest goes on.
@@ -31,7 +34,7 @@ from typing import IO, Any
 from scrapy.http import Response
 
 from crawler.archive.read import ArchiveError, Entry, load, scan
-from crawler.extract.pages import ArticlePage, ExtractionError
+from crawler.extract.pages import ArticlePage, ExtractionError, PagedArticle, article_of_page
 from crawler.items import ALL_FIELDS, ArticleItem, seed_record
 from crawler.sites import site_for_url
 
@@ -43,6 +46,10 @@ class Task:
     offset: int
     listed_date: str | None
     date: str  # the capture's WARC-Date
+    # An article split over several pages: its later pages' last captures, read
+    # with it into its one record, as the crawl did (ARTICLE_MAX_PAGES: max_pages).
+    pages: tuple[Task, ...] = ()
+    max_pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,11 +68,13 @@ class Plan:
     captures: int = 0  # capture records read (responses and revisits)
     revisits: int = 0
     unresolved: int = 0  # revisits whose original is in none of the files read
+    orphan_pages: int = 0  # later pages of an article whose first page is in none
 
 
-def plan(paths: Iterable[Path], on_problem: Callable[[ArchiveError], None] | None = None
-         ) -> Plan:
-    """The last capture of each URL over ``paths``, in order of first capture."""
+def plan(paths: Iterable[Path], on_problem: Callable[[ArchiveError], None] | None = None,
+         max_pages: int | None = None) -> Plan:
+    """The last capture of each URL over ``paths``, in order of first capture;
+    the later pages of an article split over several ride with its first page."""
     by_id: dict[str, Entry] = {}
     by_digest: dict[str, Entry] = {}
     last: dict[str, Task] = {}
@@ -93,8 +102,26 @@ def plan(paths: Iterable[Path], on_problem: Callable[[ArchiveError], None] | Non
             out.problems.append(problem)
             if on_problem is not None:
                 on_problem(problem)
-    out.tasks = list(last.values())
+    out.tasks = _with_pages(list(last.values()), out, max_pages)
     return out
+
+
+def _with_pages(tasks: list[Task], out: Plan, max_pages: int | None) -> list[Task]:
+    """Tasks of first pages only: a later page (``…/58159_2.html``) is no record
+    of its own but part of its article's task."""
+    later: dict[str, list[Task]] = {}
+    firsts: list[Task] = []
+    for task in tasks:
+        found = article_of_page(task.uri)
+        site = site_for_url(task.uri) if found is not None else None
+        if found is not None and site is not None and site.is_article(found[0]):
+            later.setdefault(found[0], []).append(task)
+        else:
+            firsts.append(task)
+    joined = [dataclasses.replace(t, pages=tuple(later.pop(t.uri, ())), max_pages=max_pages)
+              for t in firsts]
+    out.orphan_pages = sum(map(len, later.values()))
+    return joined
 
 
 def fetched_at(warc_date: str) -> str:
@@ -132,6 +159,9 @@ def extract_task(task: Task) -> Result:
                             body=page.body)
         article = ArticlePage.from_response(response, site, listed_date=task.listed_date)
         record = article.record()
+        paged = PagedArticle.start(article, record)
+        if paged is not None:
+            record = _read_pages(paged, task, site)
         item = ArticleItem(**record, fetched_at=fetched_at(task.date),
                            listed_date=task.listed_date)
         return Result(task, record=dict(item), counters=dict(article.extraction.counters))
@@ -143,6 +173,21 @@ def extract_task(task: Task) -> Result:
         text = " ".join(str(exc).split())[:200]
         return Result(task, error=f"{type(exc).__name__}: {text}" if text
                       else type(exc).__name__)
+
+
+def _read_pages(paged: PagedArticle, task: Task, site: Any) -> dict[str, Any]:
+    """The article's later pages from the archive, in the crawl's order, into
+    its one record; one the archive lacks means the crawl made no record either."""
+    archived = {t.uri: t for t in task.pages}
+    while (following := paged.next_page(task.max_pages or len(archived) + 1)) is not None:
+        number, url = following
+        found = archived.get(url)
+        if found is None:
+            raise ExtractionError("page_not_archived")
+        page = load(found.path, found.offset, _handle(found.path))
+        paged.add(number, ArticlePage.from_response(
+            Response(found.uri, status=page.status, headers=page.headers, body=page.body), site))
+    return paged.joined()
 
 
 def extract_all(tasks: list[Task], jobs: int) -> Iterator[Result]:

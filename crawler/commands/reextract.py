@@ -121,7 +121,8 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         from tqdm import tqdm
 
-        found = plan(files, on_problem=lambda p: _say(str(p)))
+        found = plan(files, on_problem=lambda p: _say(str(p)),
+                     max_pages=project_settings(self.settings).article_max_pages)
         if found.unresolved:
             _say(f"{found.unresolved} revisit record(s) refer to a response in none of the "
                  "files given (pruned?): their pages are left out")
