@@ -31,6 +31,24 @@ def test_parse_routes_an_article_url_and_prints_the_clean_record(
     assert "'id': '" + record["id"] + "'" in scraped
 
 
+def test_parse_gives_the_one_record_of_an_article_split_over_pages(
+        replica_session: Any, tmp_path: Path) -> None:
+    import json
+
+    from replica.generator import page_count
+
+    model = replica_session.model("sxnews")
+    article = next(a for a in (model.article(r) for r in model.refs())
+                   if page_count(a) > 2 and a.family != "photo")
+    out = tmp_path / "parsed.jsonl"
+    run = scrapy(replica_session.proxy_url, "parse", "--spider=sxnews", article.url,
+                 "-s", f"STATE_DIR={tmp_path}", "-o", str(out))
+    assert run.returncode == 0, run.stderr[-2000:]
+    [record] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert {k: record[k] for k in article.record} == article.record  # every page's text
+    assert run.stdout.split("# Requests", 1)[1].split()[1] == "[]"  # no page as a link
+
+
 def test_parse_routes_a_listing_url_to_its_articles(replica_session: Any,
                                                      tmp_path: Path) -> None:
     listing = "http://fissico.com/html/xw/dzyw/"
