@@ -32,6 +32,7 @@ from typing import Any
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
 from crawler.config import project_settings
@@ -51,6 +52,18 @@ logger = logging.getLogger(__name__)
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def count_paged(stats: StatsCollector, paged: PagedArticle) -> None:
+    """The counts of one record made from several pages (crawls and refetch)."""
+    stats.inc_value("article/multipage")
+    stats.inc_value("article/pages", paged.pages)
+    if paged.headline_only:
+        stats.inc_value("article/gallery")
+    if paged.capped:
+        stats.inc_value("article/capped")
+        logger.warning("%s has more than %d pages: its record holds the first %d",
+                       paged.record["url"], paged.pages, paged.pages)
 
 
 class ArticlePagesMixin:
@@ -88,15 +101,8 @@ class ArticlePagesMixin:
                              meta={**meta, PAGED: paged.to_meta(), PAGE_NUMBER: number})
 
     def _paged_record(self, paged: PagedArticle, listed: str | None) -> ArticleItem:
-        self._inc("article/multipage")
-        self._inc("article/pages", paged.pages)
-        if paged.headline_only:
-            self._inc("article/gallery")
-        if paged.capped:
-            self._inc("article/capped")
-            logger.warning(
-                "%s has more than %d pages: exported with its first %d",
-                paged.record["url"], paged.pages, paged.pages)
+        assert self.crawler.stats is not None
+        count_paged(self.crawler.stats, paged)
         return ArticleItem(**paged.joined(), fetched_at=utc_now(), listed_date=listed)
 
     def parse_article_page(self, response: Response) -> Iterator[Any]:

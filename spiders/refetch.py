@@ -37,7 +37,7 @@ from crawler.args import validate_model
 from crawler.cleaning.core import clean_document
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
-from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError
+from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError, PagedArticle
 from crawler.fetch.outcomes import count_failure
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
@@ -57,6 +57,7 @@ from crawler.state.runtime import crawl_state
 from crawler.unexpected import callback_error, extraction_error
 from crawler.urls import canonical_url, refuse_reason
 from spiders.base import utc_now
+from spiders.multipage import PAGE_NUMBER, PAGED, count_paged
 
 GONE_STATUSES = (404, 410)
 
@@ -107,10 +108,12 @@ class RefetchSpider(scrapy.Spider):
             RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite"))
         own = project_settings(crawler.settings)
         spider.conditional, spider.probe = own.refetch_conditional, own.soft404_probe
+        spider.max_pages = own.article_max_pages
         return spider
 
     book: RefetchBook
     conditional: bool = True
+    max_pages: int = 1  # ARTICLE_MAX_PAGES
     probe: bool = True  # learn each site's error page before its first re-fetch
 
     @property
@@ -192,7 +195,7 @@ class RefetchSpider(scrapy.Spider):
                   "handle_httpstatus_list": [304, *GONE_STATUSES]})
 
     # -- callbacks -----------------------------------------------------------
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+    def parse_article(self, response: Response) -> Iterator[Any]:
         target: RefetchTarget = response.meta["target"]
         yield from self.one_record(target, response.url, self._answer(response, target))
 
@@ -202,7 +205,7 @@ class RefetchSpider(scrapy.Spider):
                                    self._fetch_failure(failure))
 
     def one_record(self, target: RefetchTarget, url: str,
-                   answer: Iterator[ArticleItem]) -> Iterator[ArticleItem]:
+                   answer: Iterator[Any]) -> Iterator[Any]:
         """``answer``'s record for ``target``, or, when a callback raises before
         giving it (a bug), an ``error`` record ``callback_error:<Type>``: every
         input document gets its record, whatever goes wrong on its page."""
@@ -218,7 +221,7 @@ class RefetchSpider(scrapy.Spider):
             reason = callback_error(self.crawler.stats, self.logger, url, exc)
             yield self.problem_item(target, "error", reason, url)
 
-    def _answer(self, response: Response, target: RefetchTarget) -> Iterator[ArticleItem]:
+    def _answer(self, response: Response, target: RefetchTarget) -> Iterator[Any]:
         assert target.id is not None
         if response.status in GONE_STATUSES:
             yield self.problem_item(target, "gone", f"http {response.status}", response.url)
@@ -259,10 +262,17 @@ class RefetchSpider(scrapy.Spider):
             for key, count in page.extraction.counters.items():
                 self.crawler.stats.inc_value(f"extract/{key}", count)
             header = response.headers.get
-            self.state.save_page(
-                target.id, record["url"],
-                (header("ETag") or b"").decode("latin-1") or None,
-                (header("Last-Modified") or b"").decode("latin-1") or None, record)
+            validators = ((header("ETag") or b"").decode("latin-1") or None,
+                          (header("Last-Modified") or b"").decode("latin-1") or None)
+            paged = PagedArticle.start(page, record)
+            if paged is not None:  # split over pages: its one record once all are read
+                yield from self._next_page(target, paged, validators, bool(moved))
+                return
+            self.state.save_page(target.id, record["url"], *validators, record)
+        yield from self._emit(target, record, bool(moved))
+
+    def _emit(self, target: RefetchTarget, record: dict[str, Any],
+              moved: bool) -> Iterator[ArticleItem]:
         if moved:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("refetch/moved")
@@ -270,6 +280,59 @@ class RefetchSpider(scrapy.Spider):
                               status="moved", reason=f"moved from {target.url}")
             return
         yield ArticleItem(**{**record, "id": target.id}, fetched_at=utc_now())
+
+    # -- an article split over several pages (spiders.multipage) ---------------
+    def _next_page(self, target: RefetchTarget, paged: PagedArticle,
+                   validators: tuple[str | None, str | None], moved: bool) -> Iterator[Any]:
+        """The next page's request, or, after the last, the one record (the
+        first page's validators: a 304 for it re-emits the whole record)."""
+        following = paged.next_page(self.max_pages)
+        if following is None:
+            assert self.crawler.stats is not None and target.id is not None
+            count_paged(self.crawler.stats, paged)
+            record = paged.joined()
+            self.state.save_page(target.id, record["url"], *validators, record)
+            yield from self._emit(target, record, moved)
+            return
+        number, url = following
+        yield scrapy.Request(url, callback=self.parse_article_page, errback=self.page_failed,
+                             dont_filter=True,  # two input documents may name one article
+                             meta={"target": target, "deltafetch_enabled": False,
+                                   PAGED: paged.to_meta(), PAGE_NUMBER: number,
+                                   "validators": validators, "moved": moved})
+
+    def parse_article_page(self, response: Response) -> Iterator[Any]:
+        target: RefetchTarget = response.meta["target"]
+        yield from self.one_record(target, response.url, self._page_answer(response, target))
+
+    def _page_answer(self, response: Response, target: RefetchTarget) -> Iterator[Any]:
+        paged = PagedArticle.from_meta(response.meta[PAGED])
+        number, url = response.meta[PAGE_NUMBER], paged.record["url"]
+        site = site_for_url(response.url)
+        assert site is not None  # the fetch guard keeps redirects on the sites
+        try:
+            paged.add(number, ArticlePage.from_response(response, site))
+        except ExtractionError as exc:
+            yield self.problem_item(target, "error", f"no article on page {number}: {exc.reason}",
+                                    url)
+            return
+        except Exception as exc:
+            assert self.crawler.stats is not None
+            reason = extraction_error(self.crawler.stats, self.logger, response.url, exc)
+            yield self.problem_item(target, "error", f"page {number}: {reason}", url)
+            return
+        yield from self._next_page(target, paged, response.meta["validators"],
+                                   response.meta["moved"])
+
+    def page_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+        """A later page that could not be fetched: the input's record, ``error``
+        (never a record with a hole)."""
+        request = failure.request  # type: ignore[attr-defined]
+        assert self.crawler.stats is not None
+        reason = count_failure(self.crawler.stats, failure, "article")
+        yield self.problem_item(request.meta["target"], "error",
+                                f"page {request.meta[PAGE_NUMBER]}: {reason}",
+                                request.meta[PAGED]["record"]["url"])
 
     def _fetch_failure(self, failure: Failure) -> Iterator[ArticleItem]:
         request = failure.request  # type: ignore[attr-defined]

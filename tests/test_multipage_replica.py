@@ -109,3 +109,45 @@ def test_a_kill_between_pages_loses_nothing(small_replica: Any, tmp_path: Path) 
     by_url = {r["url"]: r for r in records}
     assert set(by_url) == set(truth)  # every article once, no page URL as a record
     assert by_url[target.url]["text"] == truth[target.url]["text"]
+
+
+def test_refetch_gives_the_one_record_of_the_first_pages_url(small_replica: Any,
+                                                            tmp_path: Path) -> None:
+    """refetch reads every page too: unchanged against the truth, updated with
+    the whole new text, an error (never a record with a hole) when a page
+    fails, and a 304 for the first page re-emits the whole record."""
+    articles = multipage(small_replica, "fissico") + multipage(small_replica, "sxnews")[:2]
+    truth = [small_replica.record(a.url) for a in articles]
+    changed, broken = truth[1], truth[2]
+    small_replica.change(changed["url"])
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in truth), "utf-8")
+    small_replica.fault("error", url=page_url(articles[2], 2), times=100)
+    try:
+        run = run_crawl("refetch", small_replica.proxy_url, tmp_path / "state",
+                        tmp_path / "o.jsonl", "-a", f"input={earlier}")
+    finally:
+        small_replica.clear_faults()
+    assert run.returncode == 0, run.log[-2000:]  # one failed fetch in 12: below the limit
+    by_id = {r["id"]: r for r in run.records}
+    assert len(run.records) == len(truth) and set(by_id) == {r["id"] for r in truth}
+    for want in truth:
+        got = by_id[want["id"]]
+        assert got["url"] == want["url"]
+        if want is changed:
+            assert got["status"] == "updated"
+            assert got["text"] == small_replica.record(want["url"])["text"] != want["text"]
+        elif want is broken:
+            assert got["status"] == "error" and got["reason"].startswith("page 2: "), got
+        else:
+            assert got["status"] == "unchanged" and got["text"] == want["text"], want["url"]
+    assert f"'article/multipage': {len(truth) - 1}," in run.log
+
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{changed['url']}\n")
+    again = run_crawl("refetch", small_replica.proxy_url, tmp_path / "state",
+                      tmp_path / "a.jsonl", "-a", f"input={urls}")
+    assert "Crawled (304)" in again.log
+    [record] = again.records
+    assert record["status"] == "unchanged"
+    assert record["text"] == small_replica.record(changed["url"])["text"]
