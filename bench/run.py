@@ -26,6 +26,9 @@ seconds. What runs:
    with a line saying how to fill it, when ``.cache/real-pages`` is empty).
 6. Dedupe: ``bench/bench_dedupe.py`` at each ``--dedupe`` size (``scrapy dedupe`` vs
    datasketch, whole processes, both pinned to one core; 100k and 1M by default).
+7. Web archive: ``bench/archive.py`` (crawls with the archive on and off, its size per
+   1,000 articles, ``scrapy reextract`` at -j 1 and 2, and the project's page object,
+   trafilatura and GNE on the same archived pages).
 """
 
 from __future__ import annotations
@@ -273,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="project/bare pairs per crawl row (medians are shown)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    ap.add_argument("--skip", default="", help="comma-separated: crawl,rss,extraction,real,dedupe")
+    ap.add_argument("--skip", default="",
+                    help="comma-separated: crawl,rss,extraction,real,dedupe,archive")
     args = ap.parse_args(argv)
     skip = set(args.skip.split(","))
     started = time.time()
@@ -307,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
                                     [sys.executable, "bench/bench_dedupe.py", "--docs",
                                      str(size), "--workdir", str(work / "dedupe")])
                 shutil.rmtree(work / "dedupe", ignore_errors=True)  # a million is 2.7 GB
+        if "archive" not in skip:
+            doc += tool_section("Web archive: its cost in a crawl, its size, and re-extraction "
+                                "beside GNE and trafilatura",
+                                [sys.executable, "bench/archive.py", "--articles",
+                                 str(min(args.articles, 1000)), "--repeat", "2"])
         doc += ["", f"({time.time() - started:.0f} s in all.)", ""]
         tmp = args.out.with_suffix(".tmp")
         tmp.write_text("\n".join(doc), "utf-8")
