@@ -40,6 +40,7 @@ from crawler.extract.pages import ArticlePage, ExtractionError, PagedArticle
 from crawler.fetch.outcomes import count_failure, is_deferred
 from crawler.items import ArticleItem
 from crawler.sites.base import Site
+from crawler.state.errorpages import error_pages
 from crawler.unexpected import extraction_error
 
 PAGED = "paged_article"  # request meta: the PagedArticle read so far (plain data)
@@ -110,7 +111,10 @@ class ArticlePagesMixin:
         paged = PagedArticle.from_meta(response.meta[PAGED])
         listed = response.meta.get("listed_date")
         key = response.meta.get("frontier_key")
-        page = ArticlePage.from_response(response, self.page_site(response.url))
+        site = self.page_site(response.url)
+        # A later page may be the site's own error page too (learned by the probe).
+        page = ArticlePage.from_response(response, site,
+                                         error_pages=error_pages(self.crawler).learned(site.name))
         try:
             paged.add(response.meta[PAGE_NUMBER], page)
         except ExtractionError as exc:  # ErrorPage included: a page gone is no page

@@ -311,7 +311,8 @@ class RefetchSpider(scrapy.Spider):
         site = site_for_url(response.url)
         assert site is not None  # the fetch guard keeps redirects on the sites
         try:
-            paged.add(number, ArticlePage.from_response(response, site))
+            paged.add(number, ArticlePage.from_response(
+                response, site, error_pages=error_pages(self.crawler).learned(site.name)))
         except ExtractionError as exc:
             yield self.problem_item(target, "error", f"no article on page {number}: {exc.reason}",
                                     url)
