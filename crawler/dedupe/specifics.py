@@ -127,22 +127,25 @@ def _pairs(words: Iterable[str], last: bool = False) -> npt.NDArray[np.uint64]:
 
 
 # Bit flags of one code point (``_tables()["flags"]``): one gather over the
-# batch, then the bigram tables are searched only where the first character
-# could begin an entry (a few per cent of positions).
-_SURNAME, _ACT_CHAR, _PLACE_1, _ACT_1, _TITLE_1, _ORD_DIGIT, _ORD_UNIT, _DATE_UNIT = (
-    1 << i for i in range(8))
+# batch; then only the positions holding an anchor (a digit, a numeral, a
+# surname, the first character of a place, the second-last of a title) are
+# looked at, and the bigram tables searched only there.
+(_SURNAME, _ACT_CHAR, _PLACE_1, _ACT_1, _TITLE_1, _ORD_DIGIT, _ORD_UNIT, _DATE_UNIT, _DIGIT,
+ _SEP, _LIST) = (1 << i for i in range(11))
+_ANCHORS = _DIGIT | _ORD_DIGIT | _PLACE_1 | _TITLE_1 | _SURNAME
 _FLAG_SIZE = 0x40000  # the normalisation table's size: no code point above
 
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
-    flags = np.zeros(_FLAG_SIZE, dtype=np.uint8)
+    flags = np.zeros(_FLAG_SIZE, dtype=np.uint16)
     for chars, flag in ((_SURNAMES, _SURNAME),
                         ("".join(a for a in _ACTS if len(a) == 1), _ACT_CHAR),
                         ([w[0] for w in PLACES], _PLACE_1),
                         ([w[0] for w in _ACTS if len(w) > 1], _ACT_1),
                         ([w[-2] for w in _TITLES], _TITLE_1), (_ORDINAL_DIGITS, _ORD_DIGIT),
-                        (_ORDINAL_UNITS, _ORD_UNIT), (_DATE_UNITS, _DATE_UNIT)):
+                        (_ORDINAL_UNITS, _ORD_UNIT), (_DATE_UNITS, _DATE_UNIT),
+                        ("0123456789", _DIGIT), (chr(SEP) + chr(LIST), _SEP), (chr(LIST), _LIST)):
         for c in chars:
             flags[ord(c)] |= flag
     return {
@@ -161,19 +164,24 @@ def _member(values: npt.NDArray[Any], table: npt.NDArray[Any]) -> npt.NDArray[np
     return table[i] == values
 
 
-def _pair_at(m: _U64, flags: npt.NDArray[np.uint8], flag: int,
+def _pair_at(m: npt.NDArray[np.uint32], at: npt.NDArray[np.intp],
              table: npt.NDArray[np.uint64]) -> tuple[npt.NDArray[np.intp], _U64]:
-    """Positions whose bigram is in ``table`` (searched only where the first
-    character has ``flag``), and their bigrams."""
-    maybe = np.flatnonzero(flags & flag)
-    maybe = maybe[maybe < len(m) - 1]
-    pair = (m[maybe] << np.uint64(32)) | m[maybe + 1]
+    """Of the positions ``at``, those whose bigram is in ``table``, and their bigrams."""
+    pair = (m[at].astype(np.uint64) << np.uint64(32)) | m[at + 1]
     hit = _member(pair, table)
-    return maybe[hit], pair[hit]
+    return at[hit], pair[hit]
 
 
-def _poly(m: _U64, starts: npt.NDArray[np.intp], lengths: npt.NDArray[np.intp],
-          base: np.uint64, offset: int = 0) -> _U64:
+def _runs(at: npt.NDArray[np.intp]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Starts and ends of the runs of consecutive positions in sorted ``at``."""
+    if not len(at):
+        return at, at
+    cut = np.flatnonzero(np.diff(at) != 1)
+    return at[np.r_[0, cut + 1]], at[np.r_[cut, len(at) - 1]] + 1
+
+
+def _poly(m: npt.NDArray[np.uint32], starts: npt.NDArray[np.intp],
+          lengths: npt.NDArray[np.intp], base: np.uint64, offset: int = 0) -> _U64:
     """Each span's characters (minus ``offset``) read as one number in ``base``
     (mod 2^64): equal spans, equal values."""
     h = np.zeros(len(starts), dtype=np.uint64)
@@ -181,7 +189,8 @@ def _poly(m: _U64, starts: npt.NDArray[np.intp], lengths: npt.NDArray[np.intp],
     with np.errstate(over="ignore"):
         for j in range(min(top, _MAX_DIGITS)):
             live = lengths > j
-            h[live] = h[live] * base + (m[starts[live] + j] - np.uint64(offset))
+            h[live] = h[live] * base + (m[starts[live] + j].astype(np.uint64)
+                                        - np.uint64(offset))
     return h
 
 
@@ -204,12 +213,11 @@ def _find(marked: Sequence[npt.NDArray[np.uint32]]) -> tuple[Found, npt.NDArray[
     lengths = np.fromiter((len(x) + 1 for x in marked), dtype=np.intp, count=len(marked))
     offsets = np.zeros(len(marked) + 1, dtype=np.intp)
     np.cumsum(lengths, out=offsets[1:])
-    # Three SEPs of padding at the end: every look past a position stays inside.
+    # Four SEPs of padding at the end: every look past an anchor stays inside.
     sep1 = np.full(1, SEP, dtype=np.uint32)
     m32 = np.concatenate([part for x in marked for part in (sep1, x)]
-                         + [np.full(3, SEP, dtype=np.uint32)])
-    m = m32.astype(np.uint64)
-    n = len(m)
+                         + [np.full(4, SEP, dtype=np.uint32)])
+    n = len(m32)
     kinds: list[npt.NDArray[np.intp]] = []
     starts: list[npt.NDArray[np.intp]] = []
     lens: list[npt.NDArray[np.intp]] = []
@@ -223,49 +231,56 @@ def _find(marked: Sequence[npt.NDArray[np.uint32]]) -> tuple[Found, npt.NDArray[
         keys.append(value)
 
     f = t["flags"][m32]
+    anchor = np.flatnonzero(f & _ANCHORS)
+    anchor = anchor[anchor < n - 4]  # (only the padding is cut)
+    fa = f[anchor]
+
+    def at(flag: int) -> npt.NDArray[np.intp]:
+        return anchor[(fa & flag) != 0]
+
     # Numbers and dates: runs of ASCII digits, read as integers (03 = 3).
-    digit = (m32 >= 48) & (m32 <= 57)
-    edge = np.diff(digit.astype(np.int8), prepend=np.int8(0))
-    s = np.flatnonzero(edge == 1)
-    e = np.flatnonzero(edge == -1)
+    s, e = _runs(at(_DIGIT))
     if len(s):
         ln = e - s
         is_date = (f[e] & _DATE_UNIT) != 0
-        add(np.where(is_date, DATE, NUMBER), s, ln, _poly(m, s, ln, np.uint64(10), 48))
+        add(np.where(is_date, DATE, NUMBER), s, ln, _poly(m32, s, ln, np.uint64(10), 48))
     # Ordinals: 第 + Chinese numerals + a unit (第十二次).
-    at = np.flatnonzero(m32 == ord("第"))
-    if len(at):
-        ordinal = (f & _ORD_DIGIT) != 0
-        edge = np.diff(ordinal.astype(np.int8), prepend=np.int8(0))
-        s = np.flatnonzero(edge == 1)
-        e = np.flatnonzero(edge == -1)
+    s, e = _runs(at(_ORD_DIGIT))
+    if len(s):
         ok = (m32[s - 1] == ord("第")) & ((f[e] & _ORD_UNIT) != 0)
         s, e = s[ok], e[ok]
-        add(NUMBER, s, e - s, _poly(m, s, e - s, _MUL))
+        add(NUMBER, s, e - s, _poly(m32, s, e - s, _MUL))
     # Places: the lexicon, by the first two characters of each name.
-    s, pair = _pair_at(m, f, _PLACE_1, t["places"])
+    s, pair = _pair_at(m32, at(_PLACE_1), t["places"])
     add(PLACE, s, np.full(len(s), 2, dtype=np.intp), pair)
     # People: a surname right after a title or a separator, then one or two
     # characters (the shortest that fits), then what follows a name.
-    sep = m32 <= LIST
-    after_title = np.zeros(n, dtype=bool)
-    after_title[_pair_at(m, f, _TITLE_1, t["title_ends"])[0] + 2] = True
-    after_sep = np.zeros(n, dtype=bool)
-    after_sep[1:] = sep[:-1]
-    head = np.flatnonzero((after_title | after_sep) & ((f & _SURNAME) != 0))
-    head = head[head < n - 4]
+    surname = at(_SURNAME)
+    after_title = _pair_at(m32, at(_TITLE_1), t["title_ends"])[0] + 2
+    titled = _member(surname, after_title) if len(after_title) else np.zeros(len(surname), bool)
+    keep = titled | ((f[surname - 1] & _SEP) != 0)
+    head, titled = surname[keep], titled[keep]
     if len(head):
-        cjk = (m32 >= 0x4E00) & (m32 < 0xA000)
-        # A titled name ends at an act or any separator; one that opens a
-        # clause ends at an act or an enumeration comma only.
-        ends = (m32 == LIST) | ((f & _ACT_CHAR) != 0)
-        ends[_pair_at(m, f, _ACT_1, t["acts"])[0]] = True
-        titled = after_title[head]
-        two = cjk[head + 1] & (ends[head + 2] | (titled & sep[head + 2]))
-        three = ~two & cjk[head + 1] & cjk[head + 2] & (ends[head + 3] | (titled & sep[head + 3]))
+        def cjk(q: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+            return (m32[q] >= 0x4E00) & (m32[q] < 0xA000)
+
+        def ends(q: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+            # A titled name ends at an act or any separator; one that opens a
+            # clause ends at an act or an enumeration comma only.
+            fq = f[q]
+            out = ((fq & (_ACT_CHAR | _LIST)) != 0) | (titled & ((fq & _SEP) != 0))
+            maybe = np.flatnonzero((fq & _ACT_1) != 0)
+            if len(maybe):
+                hit = _member((m32[q[maybe]].astype(np.uint64) << np.uint64(32))
+                              | m32[q[maybe] + 1], t["acts"])
+                out[maybe[hit]] = True
+            return out
+
+        two = cjk(head + 1) & ends(head + 2)
+        three = ~two & cjk(head + 1) & cjk(head + 2) & ends(head + 3)
         s = head[two | three]
         ln = np.where(two, 2, 3)[two | three]
-        add(PERSON, s, ln, _poly(m, s, ln, _MUL))
+        add(PERSON, s, ln, _poly(m32, s, ln, _MUL))
     if not starts:
         empty = np.zeros(0, dtype=np.intp)
         return Found(empty, empty, empty, empty, np.zeros(0, dtype=np.uint32)), offsets
@@ -330,15 +345,25 @@ class Agreement:
                 f"{counts(self.only_first)}; only in the second: {counts(self.only_second)})")
 
 
-def _per_kind(values: Hashes) -> tuple[int, ...]:
-    kinds = (values >> np.uint32(30)).astype(np.intp)
-    return tuple(int(n) for n in np.bincount(kinds, minlength=4))
+def _per_kind(keys: Iterable[int]) -> tuple[int, ...]:
+    counts = [0, 0, 0, 0]
+    for k in keys:
+        counts[k >> 30] += 1
+    return tuple(counts)
 
 
-def _what(keys: Hashes) -> tuple[Hashes, Hashes]:
-    """Every specific (the "found in the head" bit cleared), and those of the head."""
-    ident = keys & np.uint32(~_HEAD_BIT & 0xFFFFFFFF)
-    return np.unique(ident), np.unique(ident[(keys & np.uint32(_HEAD_BIT)) != 0])
+def _what(keys: Hashes) -> tuple[set[int], set[int]]:
+    """Every specific (the "found in the head" bit cleared), and those of the head.
+    (Python sets: a document holds tens of keys, where each NumPy set operation
+    would cost more than all of these.)"""
+    every: set[int] = set()
+    head: set[int] = set()
+    for k in keys.tolist():
+        ident = k & ~_HEAD_BIT
+        every.add(ident)
+        if k & _HEAD_BIT:
+            head.add(ident)
+    return every, head
 
 
 # Of the names (or figures) the sparser text holds, the share that may be
@@ -362,12 +387,10 @@ def agree(first: Hashes, second: Hashes) -> Agreement:
     """
     a_all, a_head = _what(first)
     b_all, b_head = _what(second)
-    shared = np.intersect1d(a_all, b_all, assume_unique=True)
-    only_a = np.setdiff1d(a_all, b_all, assume_unique=True)
-    only_b = np.setdiff1d(b_all, a_all, assume_unique=True)
+    shared = a_all & b_all
+    only_a, only_b = a_all - b_all, b_all - a_all
     a, b = _per_kind(only_a), _per_kind(only_b)
-    a_lead = _per_kind(np.intersect1d(a_head, only_a, assume_unique=True))
-    b_lead = _per_kind(np.intersect1d(b_head, only_b, assume_unique=True))
+    a_lead, b_lead = _per_kind(a_head & only_a), _per_kind(b_head & only_b)
     both = _per_kind(shared)
     n_shared = len(shared)
 
