@@ -60,7 +60,8 @@ def explain(config: DedupeConfig, first: Doc, second: Doc) -> tuple[Verdict, lis
     lines.append(f"similarity (MinHash estimate of the {config.shingle}-character shingles' "
                  f"Jaccard): {similarity:.2f}, threshold {config.threshold:.2f}; LSH bands shared "
                  f"{shared_bands} of {config.bands}"
-                 + (" (a candidate)" if shared_bands else " (not a candidate)"))
+                 + (" (not looked up: short)" if short
+                    else " (a candidate)" if shared_bands else " (not a candidate)"))
     sa, sb = _specifics(deduper, first), _specifics(deduper, second)
     lines.append(f"specifics (* in the headline or lead, the first {HEAD_CHARS} characters):")
     lines.append(f"  shared: {_listing({k: sa[k] for k in sa.keys() & sb.keys()})}")
