@@ -67,6 +67,19 @@ def assert_complete(out: Path, truth: list[dict[str, Any]], logs: list[Path]) ->
     assert exported <= wanted, f"records of no article: {sorted(exported - wanted)[:5]}"
 
 
+def assert_multipage_whole(out: Path, replica: Any, site: str) -> None:
+    """Articles split over several pages (a kill may fall between two): each in
+    the output once (assert_complete), with every page's text."""
+    from replica.generator import page_count
+
+    model = replica.model(site)
+    paged = {a.url: a.record for a in map(model.article, model.refs()) if page_count(a) > 1}
+    got = {r["url"]: r for r in records_of(out) if r["url"] in paged}
+    assert site == "shanxidayuan" or len(got) > 50, len(got)
+    cut = sorted(u for u, r in got.items() if r["text"] != paged[u]["text"])
+    assert not cut, f"multi-page articles not whole: {cut[:5]} [seed {SEED}]"
+
+
 def assert_archive_whole(state: Path, out: Path) -> None:
     """Every archive file the killed runs and the last one wrote reads back
     whole (the last run finished the killed runs' files: cut after their last
@@ -107,6 +120,7 @@ def test_kill_9_at_random_moments_then_the_same_command_completes(
     final = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert final.returncode == 0, final.stderr[-3000:]
     assert_complete(out, big_replica.truth(site), [out.with_suffix(".log")])
+    assert_multipage_whole(out, big_replica, site)
     assert_archive_whole(state, out)  # the archive is on, as by default
     log = out.with_suffix(".log").read_text("utf-8")
     # The last run had something left to do, and left nothing.
