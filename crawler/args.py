@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -41,6 +41,12 @@ class CrawlArgs(BaseModel):
         "comma-separated columns in the site's forms (and everything nested below)"))
     ids: tuple[int, int] | None = Field(None, description=(
         "START-END: walk article ids directly instead of listings"))
+    via: Literal["auto", "listings", "ids"] = Field("auto", description=(
+        "with ids: read the listings first (they name many ids a page), walk the "
+        "ids blind, or choose by the estimated requests (auto)"))
+    dry_run: bool = Field(False, description=(
+        "1: read home and listing pages only and print the planned requests and "
+        "the time they take at the configured delay; no article is fetched"))
     max_items: PositiveInt | None = Field(None, description=(
         "stop after exporting this many records (the rest is left for the next run)"))
     deltafetch_reset: bool = Field(False, description=(

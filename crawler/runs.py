@@ -27,6 +27,9 @@ from crawler.config import project_settings
 from crawler.state import state_dir
 
 logger = logging.getLogger(__name__)
+# An id walk that finds fewer than this share of its range says so: the
+# missing ids may sit in a column no home or section page named.
+NOT_FOUND_WARN_SHARE = 0.5
 
 # Counters whose keys end in a reason: (prefix, what the summary calls them).
 DROP_FAMILIES = (
@@ -47,7 +50,8 @@ def _counts(found: Mapping[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(found.items(), key=lambda kv: -kv[1]))
 
 
-def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str]) -> list[str]:
+def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str],
+                  delay: float = 0.0) -> list[str]:
     """The run in a few lines: fetched, exported, dropped by reason, fallbacks,
     duplicates, errors, articles over several pages, time, outputs."""
     get = stats.get
@@ -86,9 +90,26 @@ def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str]) -> li
         lines.append(f"{name}: re-fetched: {_counts(refetched)}")
     found, missing = get("ids/found", 0), get("ids/not_found", 0)
     if found or missing:
+        share = missing / (found + missing)
         lines.append(f"{name}: ids: {found} found, {missing} not found"
                      + (" (none of the range exists: check the site's id space)"
-                        if missing and not found else ""))
+                        if missing and not found else
+                        f" ({share:.0%}: a column the crawler does not know of may hold them)"
+                        if share > NOT_FOUND_WARN_SHARE else ""))
+    requests, exported = int(get("downloader/request_count", 0)), int(
+        get("item_scraped_count", 0))
+    if exported and (found or missing or get("crawl/backfill")):
+        lines.append(f"{name}: requests: {requests} for {exported} records "
+                     f"({requests / exported:.2f} a record)")
+    if get("dry_run/articles") is not None or stats.get("dry_run"):
+        pages = _count(stats, "pages/listing") + _count(stats, "pages/home")
+        made = max(pages, _count(stats, "downloader/request_count"))  # robots.txt too
+        planned = _count(stats, "dry_run/articles")
+        lines.append(f"{name}: dry run: {pages} home and listing pages read, {planned} "
+                     f"article requests planned: {made + planned} requests, about "
+                     f"{_duration((made + planned) * delay)} at DOWNLOAD_DELAY={delay:g} "
+                     "(one request at a time per host; an article split over pages "
+                     "adds its later pages)")
     left = {k: get(f"frontier/{k}", 0) for k in ("pending", "walking", "given_up")}
     if any(left.values()):
         lines.append(f"{name}: left for the next run: {left['pending']} articles pending, "
@@ -151,25 +172,69 @@ class RunSummary:
             path: Path | str = write_run_stats(folder, stats, dt.datetime.now(dt.UTC))
         except OSError as exc:
             path = f"not written ({exc.strerror or exc})"
-        for line in summary_lines(self.spider_name, stats, outputs):
+        delay = self.crawler.settings.getfloat("DOWNLOAD_DELAY")
+        for line in summary_lines(self.spider_name, stats, outputs, delay):
             logger.info("%s", line)
         logger.info("%s: full stats: %s", self.spider_name, path)
 
 
-def progress_line(stats: Mapping[str, Any]) -> str | None:
-    """Where the crawl stands against the totals it knows: the ids of an id
-    walk, the articles the listings named."""
-    total = int(stats.get("ids/total") or 0)
+def _count(stats: Mapping[str, Any], key: str) -> int:
+    value = stats.get(key) or 0
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours} h {rest // 60:02d} min" if hours else f"{rest // 60} min {rest % 60:02d} s"
+
+
+def eta_seconds(stats: Mapping[str, Any], rate: float | None) -> float | None:
+    """Seconds left at ``rate`` requests a second: the units left (ids of an id
+    walk, else articles asked for and not done) times the article requests
+    each unit took so far (a column guessed wrong costs one more)."""
+    if not rate or rate <= 0:
+        return None
+    requests = _count(stats, "downloader/request_count")
+    pages = _count(stats, "pages/listing") + _count(stats, "pages/home")
+    total = _count(stats, "ids/total")
     if total:
-        done = int(stats.get("ids/found") or 0) + int(stats.get("ids/not_found") or 0)
+        done = sum(_count(stats, k) for k in ("ids/found", "ids/not_found",
+                                              "ids/exported_before"))
+        left = total - done
+    else:
+        done = sum(_count(stats, k) for k in ("item_scraped_count", "item_dropped_count")) \
+            + sum(int(v) for k, v in stats.items() if isinstance(v, int) and k.startswith(
+                ("extract/dropped/", "fetch/failed/article")))
+        left = _count(stats, "listing/discovered") + _count(
+            stats, "frontier/resumed/articles") - done
+    if done <= 0 or left <= 0:
+        return None if done <= 0 else 0.0
+    per_unit = max(1.0, (requests - pages) / done)
+    return left * per_unit / rate
+
+
+def progress_line(stats: Mapping[str, Any], rate: float | None = None) -> str | None:
+    """Where the crawl stands against the totals it knows (the ids of an id
+    walk, the articles the listings named), the requests per record so far,
+    and the time left at ``rate`` requests a second."""
+    requests, exported = _count(stats, "downloader/request_count"), _count(
+        stats, "item_scraped_count")
+    per = (f", {requests} requests" if requests else "") + (
+        f", {requests / exported:.2f} requests a record" if requests and exported else "")
+    eta = eta_seconds(stats, rate)
+    left = f", about {_duration(eta)} left" if eta is not None else ""
+    total = _count(stats, "ids/total")
+    if total:
+        done = sum(_count(stats, k) for k in ("ids/found", "ids/not_found",
+                                              "ids/exported_before"))
         return (f"progress: ids {done} of {total} tried ({done / total:.0%}), "
-                f"{stats.get('ids/found', 0)} found, "
-                f"{stats.get('item_scraped_count', 0)} records exported")
-    named = int(stats.get("listing/discovered") or 0) + int(
-        stats.get("frontier/resumed/articles") or 0)
+                f"{stats.get('ids/found', 0)} found, {exported} records exported"
+                f"{per}{left}")
+    named = _count(stats, "listing/discovered") + _count(stats, "frontier/resumed/articles")
     if named:
-        return (f"progress: {stats.get('item_scraped_count', 0)} records exported of "
-                f"{named} articles asked for, {stats.get('pages/listing', 0)} listing pages read")
+        return (f"progress: {exported} records exported of {named} articles asked for, "
+                f"{stats.get('pages/listing', 0)} listing pages read{per}{left}")
     return None
 
 
@@ -177,7 +242,14 @@ class ProgressLogStats(LogStats):
     """Scrapy's minute line, followed by the progress against known totals."""
 
     def log(self, spider: Spider) -> None:
+        before = getattr(self, "_requests_before", 0)
         super().log(spider)
-        line = progress_line(self.stats.get_stats())
+        stats = self.stats.get_stats()
+        requests = _count(stats, "downloader/request_count")
+        self._requests_before = requests
+        # The current rate: the last interval's requests (the politeness
+        # settings and the server's pace are in it).
+        rate = (requests - before) / self.interval if self.interval else None
+        line = progress_line(stats, rate or None)
         if line is not None:
             logger.info("%s", line)

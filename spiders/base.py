@@ -25,12 +25,14 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
+from crawler.backfill import IdFacts, outside_window
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
 from crawler.extract.pages import (
     ArticlePage,
     ErrorPage,
     ExtractionError,
+    ListedArticle,
     ListingPage,
     PagedArticle,
 )
@@ -43,15 +45,13 @@ from crawler.state.frontier import COMPLETE, Frontier
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
+from spiders.idwalk import ID_WALK, IdWalk
 from spiders.multipage import ArticlePagesMixin
 
 ARTICLE_PRIORITY = 10  # finish articles before wandering further into listings
-# request meta of an id walk: (number, index of the column tried); the index is
-# None on a site with ids per column (a 404 there ends that id).
-ID_WALK = "id_walk"
 WALK = "walk"  # request meta of a listing page: the listing it belongs to (walk_key)
-ID_SCOPE = "ids"  # the frontier's scope for ids that no column answers
 PAGE_KIND = "page_kind"  # request meta: home | listing (articles: article), for the counts
+JUMP = "listing_jump"  # request meta of a windowed walk's listing page: to | off
 
 
 def utc_now() -> str:
@@ -79,6 +79,10 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         # (ordered), and the articles this run asked for.
         self._deferred: dict[str, None] = {}
         self._requested: set[str] = set()
+        self._ids: IdWalk | None = None  # an ids= backfill's state (spiders.idwalk)
+        self._listings_asked: set[str] = set()  # walk keys of the listings asked for
+        # Ids seen in URLs with their columns and listing dates (crawler.backfill).
+        self._facts = IdFacts()
 
     @classmethod
     def validate_args(cls, raw: Mapping[str, Any]) -> CrawlArgs:
@@ -92,6 +96,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         crawler.signals.connect(spider._item_gone, signal=signals.item_dropped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_error)
         crawler.signals.connect(spider._request_deferred, signal=signals.spider_idle)
+        crawler.signals.connect(spider._walk_ids, signal=signals.spider_idle)
         return spider
 
     # -- counting, for max_items ------------------------------------------
@@ -138,6 +143,9 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if self._exported(url):
             self._inc("deltafetch/skipped")
             return None
+        if self.args.dry_run:
+            self._inc("dry_run/articles")  # planned, not asked for
+            return None
         if self.frontier is not None:
             self.frontier.discovered(url, meta)
         self._inc("listing/discovered")
@@ -164,11 +172,35 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if not self._deferred or self.crawler.engine is None:
             return
         urls, self._deferred = list(self._deferred), {}
+        listed_dates = crawl_state(self.crawler).listed_dates
         for url in urls:
+            if self.args.since or self.args.until:
+                listed = listed_dates.get(url)
+                if listed and not self.args.in_window(dt.date.fromisoformat(listed)):
+                    self._inc("listing/outside_window")
+                    self._settle_deferred(url)
+                    continue
+                if not listed and self._outside_by_neighbours(url):
+                    self._inc("window/skipped_by_neighbours")
+                    self._settle_deferred(url)
+                    continue
             request = self.discovered_article(url)
             if request is not None:
                 self.crawler.engine.crawl(request)
         raise DontCloseSpider
+
+    def _settle_deferred(self, url: str) -> None:
+        if self.frontier is not None:
+            self.frontier.done(url)
+
+    def _outside_by_neighbours(self, url: str) -> bool:
+        """An undated link whose dated neighbours (ids rise with date) put it
+        outside the window for sure."""
+        match = self.site.article_match(url)
+        if match is None or not self.site.shared_ids:
+            return False
+        bounds = self._facts.day_bounds(int(match["id"]))
+        return outside_window(bounds, self.args.since, self.args.until)
 
     def walk_key(self, url: str) -> str:
         """A listing, whatever page or spelling of its first page (a column's
@@ -177,20 +209,31 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         host = urlsplit(url).hostname or ""
         return f"{host}/{column}" if column is not None else canonical_url(url)
 
-    def listing_request(self, url: str, walk: str | None = None) -> scrapy.Request:
+    def listing_request(self, url: str, walk: str | None = None,
+                        jump: str | None = None) -> scrapy.Request:
+        """``jump``: ``to`` for a page a windowed walk jumped to from page 1,
+        ``off`` for the pages read in order after a jump overshot (re-read
+        pages pass the duplicate filter)."""
+        meta = {WALK: walk or self.walk_key(url), PAGE_KIND: "listing"}
+        if jump:
+            meta[JUMP] = jump
         return scrapy.Request(url, callback=self.parse_listing, errback=self.page_failed,
-                              meta={WALK: walk or self.walk_key(url), PAGE_KIND: "listing"})
+                              meta=meta, dont_filter=jump == "off")
+
+    def first_listing_page(self, url: str, response: Response) -> bool:
+        """Whether a link to a listing's first page is worth a request: once
+        per listing and run, whatever its spelling (a column's ``/`` and its
+        pager's ``list_11_1.html`` are one page), and never the listing the
+        link is on."""
+        key = self.walk_key(url)
+        if key == self.walk_key(response.url) or key in self._listings_asked:
+            return False
+        self._listings_asked.add(key)
+        return True
 
     def home_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_home, errback=self.page_failed,
                               meta={PAGE_KIND: "home"})
-
-    def id_request(self, number: int, column_index: int) -> scrapy.Request:
-        """One try of an id walk on a site whose ids are one sequence across
-        columns: a 404 moves on to the next column."""
-        url = self.site.article_for(self.columns()[column_index], number)
-        return self.article_request(url, **{ID_WALK: (number, column_index),
-                                            "handle_httpstatus_list": [404]})
 
     async def start(self) -> AsyncIterator[Any]:
         unknown = unknown_columns(self.args, self.site)
@@ -201,28 +244,20 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             # Read by run health: a backfill reaches old templates, where the
             # site's selectors of today are expected not to hold.
             self._inc("crawl/backfill")
+        if self.args.dry_run:
+            self._inc("dry_run/articles", 0)  # the summary prints the plan
         for request in self.resumed():
             yield request
         if self.args.ids is not None:
             if project_settings(self.crawler.settings).soft404_probe:
                 # Before any id is judged: what the site answers for a missing one.
                 await error_pages(self.crawler).probe(self.crawler, self.site)
-            first, last = self.args.ids
-            if self.site.shared_ids:
-                missing = (self.frontier.ids_walked(ID_SCOPE, range(first, last + 1))
-                           if self.frontier is not None else set())
-                self._inc("ids/total", last - first + 1 - len(missing))  # for the progress line
-                for number in range(first, last + 1):
-                    if number not in missing:
-                        yield self.id_request(number, 0)
-            else:
-                self._inc("ids/total", (last - first + 1) * len(self.columns()))
-                for column in self.columns():
-                    for number in range(first, last + 1):
-                        # Ids per column: a 404 is simply an id this column lacks.
-                        yield self.article_request(self.site.article_for(column, number),
-                                                   **{ID_WALK: (number, None),
-                                                      "handle_httpstatus_list": [404]})
+            # The home pages first: the columns they name, the listings (when
+            # cheaper than a blind walk); the walk itself on idle.
+            self._ids = IdWalk(self)
+            self._ids.load()
+            for home in self.site.homes:
+                yield self.home_request(home)
         elif self.args.categories:
             for column in self.args.categories:
                 yield self.listing_request(self.site.listing_for(column))
@@ -233,7 +268,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
     def resumed(self) -> Iterator[scrapy.Request]:
         """What an earlier run left undone: pending articles, then the next
         page of each listing walk it left half way."""
-        if self.frontier is None or self.args.ids is not None:
+        if self.frontier is None or self.args.ids is not None or self.args.dry_run:
             return
         for pending in self.frontier.pending():
             if self._exported(pending.url):
@@ -279,31 +314,32 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         except ExtractionError as exc:
             self._inc(f"listing/dropped/{exc.reason}")
             return
+        if self._ids is not None:
+            yield from self._ids.follow(response, page, paginate)
+            return
+        self._remember(listed)
+        windowed = bool(self.args.since or self.args.until)
         for article in listed:
             if not self._wanted(article.url):
-                continue
-            if not self.args.in_window(article.date):
-                self._inc("listing/outside_window")
-                continue
-            if article.date is None and not paginate and (self.args.since or self.args.until):
-                # A home page's teaser without a date: in a windowed run the
-                # column listing (which prints dates) is where it is judged.
-                self._inc("listing/undated_on_home")
                 continue
             when = {"listed_date": article.date.isoformat()} if article.date else {}
             if article.date:
                 crawl_state(self.crawler).listed_dates.setdefault(article.url, when["listed_date"])
-            if article.date is None and not paginate:
-                # A home page's undated teaser waits until the run is idle: a
-                # listing that names it meanwhile gives the page the date it
-                # may lack (a topic page prints none).
+            if not self.args.in_window(article.date):
+                self._inc("listing/outside_window")
+                continue
+            if article.date is None and (windowed or not paginate):
+                # An undated link (a home or section page's teaser) waits until
+                # the run is idle: a listing that names it meanwhile gives it
+                # the date it may lack (a topic page prints none) and, in a
+                # window, judges it without a request.
                 self._defer_teaser(article.url)
                 continue
             request = self.discovered_article(article.url, **when)
             if request is not None:
                 yield request
         for url in page.listings():
-            if self._wanted(url):
+            if self._wanted(url) and self.first_listing_page(url, response):
                 yield self.listing_request(url)
         if not paginate:
             for url in page.homes():
@@ -336,21 +372,60 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             # this run exported does not count either.)
             self._inc("listing/stopped_known")
             return
+        jump = response.meta.get(JUMP)
+        if jump == "to" and self.args.until and dated and max(dated) < self.args.until:
+            # The jump went too far: the window's newest articles may lie on
+            # the pages skipped. Read them in order (once more, this page too).
+            self._inc("listing/jump_overshot")
+            back = page.page_url(2)
+            if back is not None:
+                next_url, jump = back, "off"
+        elif jump != "off" and page.current_page() == 1:
+            target = self._jump_target(page, dated)
+            if target is not None:
+                self._inc("listing/jumped")
+                next_url, jump = target, "to"
         if frontier is not None:
             frontier.walk_progress(walk, self.scope, next_url)
-        yield self.listing_request(next_url, walk=walk)
+        yield self.listing_request(next_url, walk=walk, jump="off" if jump == "off" else
+                                   jump if next_url != page.next_page() else None)
 
-    def _id_missing(self, walk: tuple[int, int | None]) -> Iterator[scrapy.Request]:
-        """An id walk's try that found no article (a 404, a soft 404, a
-        redirect away): the next column, or the id counted as not found."""
-        # Not one log line per missing id: counted, and summed up at the end.
-        number, index = walk
-        if index is not None and index + 1 < len(self.columns()):
-            yield self.id_request(number, index + 1)
-        else:
-            self._inc("ids/not_found")
-            if index is not None and self.frontier is not None:
-                self.frontier.id_walked(ID_SCOPE, number)
+    def _jump_target(self, page: ListingPage, dated: list[dt.date]) -> str | None:
+        """In a window whose newest day lies pages below a listing's first page:
+        the page where it should begin, estimated from the days page 1 spans
+        (a page earlier than the estimate: overshooting costs a re-read)."""
+        until = self.args.until
+        if until is None or len(dated) < 3 or min(dated) <= until:
+            return None
+        newest, oldest = max(dated), min(dated)
+        per_page = (newest - oldest).days / (len(dated) - 1) * len(dated)
+        if per_page <= 0:
+            return None
+        target = 1 + int((oldest - until).days / per_page)
+        return page.page_url(target) if target >= 3 else None
+
+    def _id_missing(self, walk: tuple[int, list[str]]) -> Iterator[scrapy.Request]:
+        assert self._ids is not None
+        yield from self._ids.missing(walk)
+
+    def _walk_ids(self) -> None:
+        """On idle: the id walk's next batch (after the listings were read)."""
+        if self._ids is not None:
+            self._ids.on_idle()
+
+    def _remember(self, listed: list[ListedArticle]) -> None:
+        """Where each listed id lives and the date printed beside it, kept for
+        later id walks and windows (the frontier's ``id_column``)."""
+        facts = []
+        for article in listed:
+            match = self.site.article_match(article.url)
+            if match is not None:
+                fact = (match["column"], int(match["id"]),
+                        article.date.isoformat() if article.date else None)
+                if self._facts.add(*fact):
+                    facts.append(fact)
+        if facts and self.frontier is not None:
+            self.frontier.ids_seen(facts)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         walk = response.meta.get(ID_WALK)

@@ -14,6 +14,11 @@ Three tables in ``STATE_DIR/frontier/<spider>.sqlite``:
   again before anything else.
 - ``walked_id``: ids of an ``ids=`` walk that were resolved (found or missing in
   every column), per scope, so a resumed walk does not ask for them again.
+- ``site_column``: every column the crawler found named on the site's own home
+  and section pages (the site description's list is where it starts).
+- ``id_column``: every article id seen in a URL (a listing's link, an exported
+  record) with its column and the date a listing printed beside it: where an
+  id walk looks first, and what dates an undated link by its neighbours.
 
 Writes are single short statements (autocommit); several processes may share
 the file (``crawler.state.db``).
@@ -53,6 +58,9 @@ class Frontier:
                 tries INTEGER DEFAULT 0, reason TEXT, given_up INTEGER DEFAULT 0, at REAL);
             CREATE TABLE IF NOT EXISTS walked_id (scope TEXT, number INTEGER,
                 PRIMARY KEY (scope, number)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS site_column (name TEXT PRIMARY KEY, at REAL);
+            CREATE TABLE IF NOT EXISTS id_column (column_name TEXT, number INTEGER,
+                day TEXT, PRIMARY KEY (column_name, number)) WITHOUT ROWID;
         """)
 
     # --- listing walks ------------------------------------------------------
@@ -131,6 +139,28 @@ class Frontier:
 
     def id_walked(self, scope: str, number: int) -> None:
         self._db.execute("INSERT OR IGNORE INTO walked_id VALUES (?, ?)", (scope, number))
+
+    # --- what the site is made of ----------------------------------------------
+
+    def columns_seen(self) -> list[str]:
+        return [name for (name,) in self._db.execute(
+            "SELECT name FROM site_column ORDER BY name")]
+
+    def column_seen(self, names: Iterable[str]) -> None:
+        now = time.time()
+        self._db.executemany("INSERT INTO site_column VALUES (?, ?) ON CONFLICT (name) "
+                             "DO UPDATE SET at = excluded.at", [(n, now) for n in names])
+
+    def ids_seen(self, facts: Iterable[tuple[str, int, str | None]]) -> None:
+        """(column, id, listing date or None) of article URLs seen."""
+        self._db.executemany(
+            "INSERT INTO id_column VALUES (?, ?, ?) ON CONFLICT (column_name, number) "
+            "DO UPDATE SET day = coalesce(excluded.day, day)", list(facts))
+
+    def id_facts(self, lo: int, hi: int) -> list[tuple[str, int, str | None]]:
+        return list(self._db.execute(
+            "SELECT column_name, number, day FROM id_column WHERE number BETWEEN ? AND ?",
+            (lo, hi)))
 
     def close(self) -> None:
         self._db.close()
