@@ -468,6 +468,10 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             return
         if walk is not None:
             self._inc("ids/found")
+        # Where this id lives (and its day): for later id walks and windows.
+        published = record.get("published_at")
+        self._remember([ListedArticle(record["url"], dt.date.fromisoformat(published[:10])
+                                      if published else None)])
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         self._pending += 1
