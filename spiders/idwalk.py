@@ -12,9 +12,12 @@ range of ids, in as few requests as the site allows.
    ``crawler.backfill.listings_first`` estimates which costs fewer requests.
 3. **The walk**, once the listings are read (on idle, in batches): each id no
    listing named is tried column after column in the order its known
-   neighbours suggest (``IdFacts.order``), stopping at the first hit; an id no
-   column holds is ``ids/not_found`` (a soft 404 or a redirect home counts as
-   not there). With a date window, an id whose dated neighbours put it
+   neighbours suggest (``IdFacts.order``), stopping at the first hit, in the
+   columns whose listing was not read down past the range (a listing names
+   every article of its column: an id none named is in none of them,
+   ``ids/not_listed``, without a request; ids are sparse on some sites); an
+   id no column holds is ``ids/not_found`` (a soft 404 or a redirect home
+   counts as not there). With a date window, an id whose dated neighbours put it
    outside is not asked for (``window/skipped_by_neighbours``).
 
 On a site with ids per column (shanxidayuan) each column is walked over the
@@ -60,6 +63,9 @@ class IdWalk:
         self.newest: int | None = None  # the highest id the home pages name
         self.walking: Iterator[scrapy.Request] | None = None
         self.done: set[int] = set()  # ids an earlier run of this walk resolved
+        # Columns whose listing was read down past the range: an id in the
+        # range that none of them named is in none of them.
+        self.covered: set[str] = set()
 
     # -- what is known --------------------------------------------------------
     def load(self) -> None:
@@ -160,12 +166,16 @@ class IdWalk:
             for url in page.homes():
                 yield self.spider.home_request(url)
             return
-        next_url = page.next_page()
-        if next_url is None or self.via != "listings" or not self._article_column(
-                self.site.column_of(response.url) or ""):
+        column = self.site.column_of(response.url) or ""
+        if self.via != "listings" or not self._article_column(column):
             return
-        if numbers and min(numbers) < self.first:
-            self.spider._inc("listing/stopped_past_ids")  # newest first: the rest is older
+        next_url = page.next_page()
+        if next_url is None or (numbers and min(numbers) < self.first):
+            # Newest first: the rest is older than the range (or there is no
+            # rest). Every article of the column in the range has been named.
+            if next_url is not None:
+                self.spider._inc("listing/stopped_past_ids")
+            self.covered.add(column)
             return
         yield self.spider.listing_request(next_url)
 
@@ -200,7 +210,11 @@ class IdWalk:
             raise DontCloseSpider
 
     def _walk(self) -> Iterator[scrapy.Request]:
-        args, columns = self.spider.args, list(self.columns)
+        args = self.spider.args
+        # Only where no listing named every id of the range (a column with no
+        # listing read, one that failed): ids are sparse on some sites, and
+        # trying each unnamed id in every column would cost the whole range.
+        columns = [c for c in self.columns if c not in self.covered]
         if self.site.shared_ids:
             for number in range(self.first, self.last + 1):
                 if number in self.done or number in self.asked:
@@ -215,6 +229,10 @@ class IdWalk:
                     continue
                 order = self.facts.order(number, columns)
                 if not order:
+                    # Every listing was read past the range and none named it.
+                    # (Not recorded as walked: judging it again costs no request.)
+                    self.spider._inc("ids/not_found")
+                    self.spider._inc("ids/not_listed")
                     continue
                 if args.dry_run:
                     # Known: one request; unknown: half the columns on average.
