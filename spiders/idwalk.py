@@ -30,6 +30,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from scrapy.exceptions import DontCloseSpider
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 # on a site with ids per column the list is always empty (a 404 ends that id).
 ID_WALK = "id_walk"
 ID_SCOPE = "ids"  # the frontier's scope for ids that no column answers
+OLDEST = "ids_oldest"  # request meta: a column's last listing page, read for its oldest id
 WALK_BATCH = 500  # ids handed to the scheduler at a time (memory, and a fair order)
 
 
@@ -66,6 +68,7 @@ class IdWalk:
         # Columns whose listing was read down past the range: an id in the
         # range that none of them named is in none of them.
         self.covered: set[str] = set()
+        self.hosts: dict[str, str] = {}  # column -> the host its pages are on
 
     # -- what is known --------------------------------------------------------
     def load(self) -> None:
@@ -101,6 +104,23 @@ class IdWalk:
             self.spider._inc("ids/total", self.last - self.first + 1)
         return True
 
+    def url_for(self, column: str, number: int) -> str:
+        """The article URL of ``number`` in ``column``, on the host the
+        column's links were seen on (Shanxi News keeps columns on sub-sites:
+        xz.sxrb.com, photo.sxrb.com …; the scheme's template names one host)."""
+        url = self.site.article_for(column, number)
+        host = self.hosts.get(column)
+        if host is None:
+            return url
+        parts = urlsplit(url)
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+    def _learn_host(self, url: str) -> None:
+        column = self.site.column_of(url)
+        host = urlsplit(url).netloc
+        if column is not None and host and column not in self.hosts:
+            self.hosts[column] = host
+
     def key(self, column: str, number: int) -> tuple[str, int] | int:
         return number if self.site.shared_ids else (column, number)
 
@@ -127,6 +147,7 @@ class IdWalk:
             match = self.site.article_match(article.url)
             assert match is not None
             column, number = match["column"], int(match["id"])
+            self._learn_host(article.url)
             numbers.append(number)
             self.newest = max(self.newest or number, number)
             if not (self.first <= number <= self.last) or not self._wanted_column(column):
@@ -142,15 +163,17 @@ class IdWalk:
             request = self.article(number, column, rest, listed=article)
             if request is not None:
                 yield request
+        for url in page.listings():
+            self._learn_host(url)
         found = [c for url in page.listings() if (c := self.site.column_of(url)) is not None]
         new = [c for c in found if self.add_column(c)]
         if new and self.spider.frontier is not None:
             self.spider.frontier.column_seen(new)
         if self.via is None and not paginate:
             known = self.facts.known_share(self.first, self.last)
-            # Ids per column: the walk asks each (column, id) once either way,
-            # so listings would only add their own pages.
-            self.via = "listings" if self.site.shared_ids and listings_first(
+            # Ids per column: every column's first page is read, and each
+            # column judged on its own (``_cheaper_to_walk``).
+            self.via = "listings" if not self.site.shared_ids or listings_first(
                 self.newest, self.first, self.last, len(self.columns), known) else "ids"
             self.spider._inc(f"ids/via/{self.via}")
         for url in page.listings():
@@ -167,6 +190,10 @@ class IdWalk:
                 yield self.spider.home_request(url)
             return
         column = self.site.column_of(response.url) or ""
+        if response.meta.get(OLDEST):
+            if numbers and min(numbers) > self.last:
+                self.covered.add(column)  # its oldest article is newer than the range
+            return
         if self.via != "listings" or not self._article_column(column):
             return
         next_url = page.next_page()
@@ -177,13 +204,32 @@ class IdWalk:
                 self.spider._inc("listing/stopped_past_ids")
             self.covered.add(column)
             return
+        if not self.site.shared_ids and page.current_page() == 1 and len(numbers) > 1 \
+                and self._cheaper_to_walk(numbers):
+            # Ids per column: this column's listing runs far above the range.
+            # Its last page says whether its ids reach down into it at all;
+            # if they do, its ids in the range are walked (each one request).
+            last = page.page_url(page.last_page()) if page.last_page() > 2 else None
+            if last is not None and response.meta.get(OLDEST) is None:
+                request = self.spider.listing_request(last)
+                request.meta[OLDEST] = column
+                yield request
+            self.spider._inc("listing/left_for_the_walk")
+            return
         yield self.spider.listing_request(next_url)
+
+    def _cheaper_to_walk(self, numbers: list[int]) -> bool:
+        """Listing pages down to the range, at the ids one page spans, against
+        one request per id of the range."""
+        span = max(numbers) - min(numbers) + 1
+        pages = (min(numbers) - self.first) / span
+        return pages > self.last - self.first + 1
 
     def article(self, number: int, column: str, rest: list[str],
                 listed: ListedArticle | None = None) -> scrapy.Request | None:
         """The request trying ``number`` in ``column``; ``None`` when it is
         known already (exported before) or left out (dry run, window)."""
-        url = self.site.article_for(column, number)
+        url = self.url_for(column, number)
         if self.spider._exported(url):
             self.spider._inc("ids/exported_before")
             return None
@@ -219,7 +265,7 @@ class IdWalk:
             for number in range(self.first, self.last + 1):
                 if number in self.done or number in self.asked:
                     continue
-                if any(self.spider._exported(self.site.article_for(c, number))
+                if any(self.spider._exported(self.url_for(c, number))
                        for c in self.facts.columns_of(number) if c in self.columns):
                     self.spider._inc("ids/exported_before")
                     continue
@@ -243,9 +289,14 @@ class IdWalk:
                 if request is not None:
                     yield request
         else:
-            for column in columns:
+            for column in self.columns:
                 for number in range(self.first, self.last + 1):
                     if (column, number) in self.asked:
+                        continue
+                    if column in self.covered:
+                        # Its listing was read past the range and did not name it.
+                        self.spider._inc("ids/not_found")
+                        self.spider._inc("ids/not_listed")
                         continue
                     request = self.article(number, column, [])
                     if request is not None:

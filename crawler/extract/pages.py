@@ -341,6 +341,14 @@ class ListingPage:
     def current_page(self) -> int:
         return self._listing_page(self.response.url) or 1
 
+    def last_page(self) -> int:
+        """The highest page number this listing's pager links to (1 with none)."""
+        column = self.site.column_of(self.response.url)
+        numbers = [n for _link, absolute in self._links
+                   if (n := self._listing_page(url := self.site.canonical_alias(absolute)))
+                   and self.site.column_of(url) == column]
+        return max([self.current_page(), *numbers])
+
     def page_url(self, number: int) -> str | None:
         """The URL of this listing's page ``number``, spelled as its pager
         spells page 2 and on (``list_11_7.html``, ``index7.html``)."""
