@@ -28,7 +28,7 @@ pages only and logs the plan: requests and time at the configured delay.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -124,24 +124,10 @@ class IdWalk:
     def key(self, column: str, number: int) -> tuple[str, int] | int:
         return number if self.site.shared_ids else (column, number)
 
-    def remember(self, listed: Iterable[ListedArticle]) -> list[tuple[str, int, str | None]]:
-        facts = []
-        for article in listed:
-            match = self.site.article_match(article.url)
-            if match is None:
-                continue
-            fact = (match["column"], int(match["id"]),
-                    article.date.isoformat() if article.date else None)
-            if self.facts.add(*fact):
-                facts.append(fact)
-        if facts and self.spider.frontier is not None:
-            self.spider.frontier.ids_seen(facts)
-        return facts
-
     # -- the first pass: home, sections, listings ------------------------------
     def follow(self, response: Any, page: ListingPage, paginate: bool) -> Iterator[Any]:
         listed = page.articles()
-        self.remember(listed)
+        self.spider._remember(listed)
         numbers = []
         for article in listed:
             match = self.site.article_match(article.url)
