@@ -52,6 +52,7 @@ import crawler.settings as _defaults
 from crawler.cleaning.script import SCRIPTS
 
 DEDUP_MODES = ("drop", "mark")
+TEMPLATE_CHANGE_MODES = ("fail", "warn", "off")
 DEDUP_BACKENDS = ("sqlite", "redis")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 SEED_MAX = 2**64 - 1  # rensa takes the MinHash seed as an unsigned 64-bit integer
@@ -251,6 +252,13 @@ class ProjectSettings(BaseModel):
     health_max_challenged_share: Fraction
     health_max_fallback_share: Fraction
     health_max_error_share: Fraction
+    health_template_change: Annotated[str, PlainValidator(_choice(TEMPLATE_CHANGE_MODES))]
+    health_template_history: PositiveInt
+    health_template_min_shift: Fraction
+    health_template_p: Fraction
+    health_template_min_pages: PositiveInt
+    health_template_accept: Bool
+    health_template_confirm_runs: NonNegativeInt
     redis_url: OptionalRedisUrl
     redis_lease_seconds: Seconds
     redis_idle_close_seconds: Seconds

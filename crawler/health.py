@@ -19,6 +19,9 @@ again later. Rules:
 - shares_over_limits: failed fetches, bot checks or extraction fallbacks over
   their share of the article pages (``HEALTH_MAX_*_SHARE``; fallbacks not in a
   backfill, which reads older templates);
+- template_change: the run's layout profile shifted against the site's own
+  history (``layout/alarm/<site>``, set by ``crawler.state.history`` before
+  the stats are saved), unless ``HEALTH_TEMPLATE_CHANGE`` is warn or off;
 - extraction_errors: pages whose extraction raised an unexpected exception
   (``extract/error``; a crawl keeps them pending, a re-fetch gives each an
   ``error`` record) over ``HEALTH_MAX_ERROR_SHARE`` of the article pages tried,
@@ -190,6 +193,16 @@ def interrupted(stats: Mapping[str, Any]) -> list[str]:
     return [f"the crawl did not finish ({reason}); run the same command again to complete it"]
 
 
+def template_change(stats: Mapping[str, Any], limits: Limits) -> list[str]:
+    """A site whose layout moved against its history: the alarm's own line."""
+    if limits.health_template_change != "fail":
+        return []
+    return [str(value) + " (HEALTH_TEMPLATE_CHANGE=warn to warn only; "
+            "HEALTH_TEMPLATE_ACCEPT=True once the new layout is checked)"
+            for key, value in sorted(stats.items())
+            if key.startswith("layout/alarm/") and value]
+
+
 class Limits(Protocol):
     """The shares a run may reach (``HEALTH_MAX_*``, crawler.config)."""
 
@@ -197,6 +210,7 @@ class Limits(Protocol):
     health_max_challenged_share: float
     health_max_fallback_share: float
     health_max_error_share: float
+    health_template_change: str
 
 
 # Each rule reads stats only: a list of data the report and monitors can share.
@@ -210,5 +224,6 @@ def failed_reasons(stats: Mapping[str, Any], limits: Limits | None = None) -> li
     (the project settings) adds the share rules."""
     reasons = [reason for rule in RULES for reason in rule(stats)]
     if limits is not None:
-        reasons += shares_over_limits(stats, limits) + extraction_errors(stats, limits)
+        reasons += shares_over_limits(stats, limits) + extraction_errors(stats, limits) \
+            + template_change(stats, limits)
     return reasons

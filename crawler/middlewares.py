@@ -122,6 +122,10 @@ class DurableDeltaFetch(DeltaFetch):
             else SeenStore(Path(self.dir) / f"{spider.name}.sqlite", reset=reset)
         # Spiders consult the same store to stop paging a fully known listing.
         crawl_state(self.crawler).seen = self.db
+        if self.stats:
+            # Read by the run history: a crawl that starts from nothing is an
+            # initial crawl, not a nightly one (crawler.state.history.run_kind).
+            self.stats.set_value("deltafetch/known_at_start", len(self.db))
         feeds = self.crawler.settings.getdict("FEEDS")
         if not feeds:
             self.marking = False

@@ -23,8 +23,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.logstats import LogStats
 
-from crawler.config import project_settings
+from crawler.config import ProjectSettings, project_settings
 from crawler.state import state_dir
+from crawler.state.history import RUN_KIND, Limits, judge, load_runs, record_verdicts, run_kind
 
 logger = logging.getLogger(__name__)
 # An id walk that finds fewer than this share of its range says so: the
@@ -146,15 +147,17 @@ def write_run_stats(folder: Path, stats: Mapping[str, Any], at: dt.datetime) -> 
 
 
 class RunSummary:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, settings: ProjectSettings) -> None:
         self.crawler = crawler
+        self.settings = settings
         self.spider_name: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not project_settings(crawler.settings).run_summary_enabled:
+        settings = project_settings(crawler.settings)
+        if not settings.run_summary_enabled:
             raise NotConfigured
-        ext = cls(crawler)
+        ext = cls(crawler, settings)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
@@ -165,9 +168,10 @@ class RunSummary:
     def engine_stopped(self) -> None:
         if self.spider_name is None or self.crawler.stats is None:
             return
+        folder = state_dir(self.crawler.settings, "runs", self.spider_name)
+        alarms = self._judge_layout(folder)
         stats = self.crawler.stats.get_stats()
         outputs = [uri for uri in self.crawler.settings.getdict("FEEDS")]
-        folder = state_dir(self.crawler.settings, "runs", self.spider_name)
         try:
             path: Path | str = write_run_stats(folder, stats, dt.datetime.now(dt.UTC))
         except OSError as exc:
@@ -176,6 +180,41 @@ class RunSummary:
         for line in summary_lines(self.spider_name, stats, outputs, delay):
             logger.info("%s", line)
         logger.info("%s: full stats: %s", self.spider_name, path)
+        level = logging.ERROR if self.settings.health_template_change == "fail" \
+            else logging.WARNING
+        for line in alarms:
+            logger.log(level, "%s", line)
+
+    def _judge_layout(self, folder: Path) -> list[str]:
+        """The run's layout against the history in ``folder`` (the template-change
+        alarm, crawler.state.history): the verdicts go into the stats."""
+        assert self.crawler.stats is not None and self.spider_name is not None
+        stats = self.crawler.stats
+        settings = self.settings
+        current = stats.get_stats()
+        kind = run_kind(current, self.spider_name)
+        if settings.health_template_change == "off":
+            stats.set_value(RUN_KIND, kind)
+            return []
+        history, problems = load_runs(folder, self.spider_name)
+        for problem in problems:
+            logger.warning("run history: %s", problem)
+        start = current.get("start_time")
+        started = (start.astimezone(dt.UTC) if isinstance(start, dt.datetime)
+                   else dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M")
+        verdicts = judge(current, self.spider_name, history,
+                         runs=settings.health_template_history,
+                         limits=Limits(settings.health_template_min_shift,
+                                       settings.health_template_p,
+                                       settings.health_template_min_pages),
+                         accept=settings.health_template_accept,
+                         confirm_runs=settings.health_template_confirm_runs, started=started)
+        record_verdicts(stats, verdicts, kind)
+        for verdict in verdicts:
+            if verdict.accepted:
+                logger.info("%s: layout accepted as the new normal (%s)", verdict.site,
+                            verdict.accepted)
+        return [v.alarm for v in verdicts if v.alarm]
 
 
 def _count(stats: Mapping[str, Any], key: str) -> int:

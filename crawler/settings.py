@@ -168,6 +168,27 @@ HEALTH_MAX_FALLBACK_SHARE = 0.9
 # third of the pages) fails the run at once. Judged on runs of any size: below
 # 100 article pages, one error is over this share.
 HEALTH_MAX_ERROR_SHARE = 0.01
+# The template-change alarm (crawler.state.history): each run's layout profile
+# per site (how the body and headline were found, field coverage, template
+# shapes) against the site's last HEALTH_TEMPLATE_HISTORY healthy runs of the
+# same kind. "fail": a shift ends the run with exit status 1; "warn": a warning
+# line only; "off": profiles kept, never compared.
+HEALTH_TEMPLATE_CHANGE = "fail"
+HEALTH_TEMPLATE_HISTORY = 5
+# A shift is a change of at least this much of the pages (0.25: 97 % -> 72 %)
+# that a one-sided Fisher exact test finds at or below this p-value given both
+# sample sizes: a 20-article nightly run losing its dates is one, a 20-article
+# run with 12 of 20 authors against a usual 60 % is not.
+HEALTH_TEMPLATE_MIN_SHIFT = 0.25
+HEALTH_TEMPLATE_P = 0.001
+# Pages the history must hold for a site before a run is judged against it.
+HEALTH_TEMPLATE_MIN_PAGES = 20
+# The layout this run meets is the site's new normal (after a template change
+# was checked): no alarm, and later runs are judged against this one onwards.
+HEALTH_TEMPLATE_ACCEPT = False
+# ... or, without the flag: after this many runs in a row alarmed for a site,
+# the next run is judged against them (0: only the flag confirms).
+HEALTH_TEMPLATE_CONFIRM_RUNS = 3
 
 # Incremental crawls: skip articles an earlier run exported (state in STATE_DIR/deltafetch).
 DELTAFETCH_ENABLED = True

@@ -19,6 +19,9 @@ from typing import Any
 
 from scrapy.statscollectors import StatsCollector
 
+from crawler.extract.layout import count_error
+from crawler.sites import site_for_url
+
 EXTRACT_ERROR = "extract/error"
 SPIDER_EXCEPTIONS = "spider_exceptions"  # Scrapy's prefix (scrapy.core.scraper)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +67,8 @@ def extraction_error(stats: StatsCollector, logger: Logger, url: str,
     name = type(exc).__name__
     stats.inc_value(EXTRACT_ERROR)
     stats.inc_value(f"{EXTRACT_ERROR}/{name}")
+    site = site_for_url(url)
+    count_error(stats, site.name if site else None)  # the site's layout profile
     _log(logger, "Extraction error", url, exc)
     return f"extract_error:{name}"
 

@@ -28,6 +28,7 @@ from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.backfill import IdFacts, outside_window
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
+from crawler.extract.layout import count_page
 from crawler.extract.pages import (
     ArticlePage,
     ErrorPage,
@@ -474,6 +475,8 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                                       if published else None)])
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
+        assert self.crawler.stats is not None
+        count_page(self.crawler.stats, record.get("site"), page.extraction.layout)
         self._pending += 1
         paged = PagedArticle.start(page, record)
         if paged is not None:  # split over pages: one record once all are read

@@ -37,6 +37,7 @@ from crawler.args import validate_model
 from crawler.cleaning.core import clean_document
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
+from crawler.extract.layout import count_page
 from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError, PagedArticle
 from crawler.fetch.outcomes import count_failure
 from crawler.items import ArticleItem
@@ -261,6 +262,7 @@ class RefetchSpider(scrapy.Spider):
                 return
             for key, count in page.extraction.counters.items():
                 self.crawler.stats.inc_value(f"extract/{key}", count)
+            count_page(self.crawler.stats, site.name, page.extraction.layout)
             header = response.headers.get
             validators = ((header("ETag") or b"").decode("latin-1") or None,
                           (header("Last-Modified") or b"").decode("latin-1") or None)

@@ -160,10 +160,10 @@ def test_glossed_mirror_page_and_big5_bytes() -> None:
 def test_site_selectors_confirm_the_body() -> None:
     html = page(f"<div class='jz'>{TITLE}</div><div id='rwb_zw'>{BODY}</div>")
     found = extract(html, "http://news.sxrb.com/GB/314064/10012345.html")
-    assert found.counters["body/selector"] == 1 and not found.used_fallback
+    assert found.counters["body/selector"] == 1 and not found.counters["fallback"]
     moved = html.replace("rwb_zw", "article-text")
     found = extract(moved, "http://news.sxrb.com/GB/314064/10012345.html")
-    assert found.counters["body/density"] == 1 and found.used_fallback
+    assert found.counters["body/density"] == 1 and found.counters["fallback"] == 1
     assert paragraphs(found.record) == [TITLE, P1, P2, P3]
 
 

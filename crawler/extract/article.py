@@ -39,6 +39,7 @@ from crawler.extract.fields import (
     find_title,
     label_values,
 )
+from crawler.extract.layout import page_layout, shape_of
 from crawler.extract.render import Line
 from crawler.extract.soft404 import check_page
 from crawler.items import SEED_FIELDS
@@ -67,11 +68,9 @@ class Extraction:
     # The body paragraphs of ``text`` (after title and subtitle lines): what a
     # later page of a multi-page article adds to its first page's record.
     paragraphs: list[str] = field(default_factory=list)
-
-    @property
-    def used_fallback(self) -> bool:
-        """The site's own selectors did not hold: density alone found the body."""
-        return self.counters["fallback"] > 0
+    # The page's layout facts (crawler.extract.layout: counters without the
+    # ``layout/<site>/`` prefix): the run's layout profile adds them up.
+    layout: dict[str, int] = field(default_factory=dict)
 
 
 def _is_info(text: str) -> bool:
@@ -156,7 +155,7 @@ def _headline_only(page: PageDom, site: Site | None, url: str,
     ctx.body_last = ctx.body_first - 1
     ctx.crumbs = find_category(ctx)
     counters["no_body"] += 1
-    return _record(ctx, url, title, title_at, find_subtitle(ctx, title_at), [], counters)
+    return _record(ctx, url, title, title_at, find_subtitle(ctx, title_at), [], counters, None)
 
 
 def extract(html: str | bytes, url: str, *, content_type: str | None = None,
@@ -216,11 +215,11 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
             raise ExtractionError("no_title")
         title, paragraphs = first, paragraphs[1:]
         counters["title/from_body"] += 1
-    return _record(ctx, url, title, title_at, subtitle, paragraphs, counters)
+    return _record(ctx, url, title, title_at, subtitle, paragraphs, counters, body)
 
 
 def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: list[str],
-            paragraphs: list[str], counters: Counter[str]) -> Extraction:
+            paragraphs: list[str], counters: Counter[str], body: Body | None) -> Extraction:
     """The seed record: the fields read off the page around the headline."""
     site, glossed = ctx.site, ctx.page.glossed
 
@@ -244,7 +243,12 @@ def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: 
         "text": "\n\n".join([head, *subs, *paragraphs]),
         "date_source": dated.source,
     })
-    return Extraction(record, counters, list(paragraphs))
+    layout = page_layout(record, body.how if body is not None else "none",
+                         title_from_body=bool(counters["title/from_body"]),
+                         headline_only=bool(counters["no_body"]),
+                         body_shape=shape_of(body.container if body is not None else None),
+                         info_shape=shape_of(dated.line.block if dated.line else None))
+    return Extraction(record, counters, list(paragraphs), layout)
 
 
 def extract_article(html: str | bytes, url: str, *,

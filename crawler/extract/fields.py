@@ -398,6 +398,9 @@ class Dated(NamedTuple):
 
     value: str | None
     source: str | None  # printed | meta | script | url (the spiders add listing)
+    # The info line the printed date was read from (near the headline): its
+    # block's tag and class are part of the page's template shape.
+    line: Line | None = None
 
 
 NO_DATE = Dated(None, None)
@@ -412,13 +415,14 @@ def find_date(ctx: Context, title_at: int | None, url: str | None = None) -> Dat
     a printed date of the same day."""
     anchor = title_at if title_at is not None else ctx.body_first
     printed: Stamp | None = None
+    info: Line | None = None
     for _i, line in ctx.lines_between(anchor - INFO_BEFORE, max(anchor + INFO_AFTER,
                                                                 ctx.body_first + 2)):
         if line.link_share > 0.5 or is_widget(line.text):
             continue
         found = dates_in(line.text, split_form=True)
         if found:
-            printed = found[0]
+            printed, info = found[0], line
             break
     meta: Stamp | None = None
     for key in X.META_DATE_KEYS:
@@ -445,8 +449,8 @@ def find_date(ctx: Context, title_at: int | None, url: str | None = None) -> Dat
         from_url = url_date(url) if url else None
         return Dated(from_url.iso(), "url") if from_url else NO_DATE
     if meta is not None and meta.day == printed.day and printed.time is None:
-        return Dated(meta.iso(), "printed")
-    return Dated(printed.iso(), "printed")
+        return Dated(meta.iso(), "printed", info)
+    return Dated(printed.iso(), "printed", info)
 
 
 def url_date(url: str) -> Stamp | None:
