@@ -3,7 +3,7 @@
 A test double and demo server, not part of the crawler (it imports nothing from
 ``crawler``). It follows what is known of the real sites (shared/SITES.md), not
 what the crawler assumes. Run it in-process with :class:`Replica` or as
-``scrapy replica --port N [--articles K]``; point ``http_proxy`` at it.
+``scrapy replica --port N [--articles K [--base B]]``; point ``http_proxy`` at it.
 
 URL schemes
     shanxidayuan  ``http://www.shanxidayuan.com/gsyl/<column>/<id>.html``, one id
@@ -36,6 +36,13 @@ Template families (drawn per article, deterministically; see ``pages``)
     Articles vary in related lists (titles and dates of other articles), images
     with captions and credits, subheads, lists, ads, share bars; GB pages carry
     a today's-date widget.
+
+Growth (a live site over time)
+    ``Replica(articles=N, base=B)`` / ``--articles N --base B`` serves the
+    replica of B articles plus N-B grown ones, newer than all of B (an hour
+    apart, on the current schemes, heading the listings): raising N with the
+    same B keeps every URL, id, text and date; ``POST grow`` adds more at run
+    time.
 
 Ground truth
     Each article is built once from pieces that carry both their clean and their

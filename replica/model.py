@@ -12,6 +12,14 @@ own columns at their own dates and ids; generated ids skip over a seed's id and
 dense sequences are offset so ids around a seed's id have dates around the
 seed's date. Grown articles extend the last era (newest, current scheme);
 deletions and changes are small dicts.
+
+Growth keeps every earlier article: the layout (era sizes, dates spread over
+the years, id strides and bases) is fixed by the *base* size B alone, and every
+article past B is a grown one, dated after END an hour apart (fissico prints
+only the day) in the last era's column cycle. So ``SiteModel(site, N, base=B)``
+serves exactly ``SiteModel(site, B)`` after ``grow(N - B)``, and raising N with
+the same B keeps every URL, id, text and date a smaller N served. Without
+``base`` (B = N) the layout is the one N has always given.
 """
 
 from __future__ import annotations
@@ -203,13 +211,20 @@ class _EraIndex:
 
 
 class SiteModel:
-    """One site's articles. Thread-safe for the server's concurrent readers."""
+    """One site's articles. Thread-safe for the server's concurrent readers.
 
-    def __init__(self, name: str, articles: int) -> None:
+    ``articles``: generated articles besides the seeds; ``base`` (default
+    ``articles``): the size that fixes the layout, the rest are grown (see the
+    module's docstring)."""
+
+    def __init__(self, name: str, articles: int, base: int | None = None) -> None:
         self.spec = SPECS[name]
         self.name = name
-        self.n = max(1, articles)
-        self.grown = 0
+        total = max(1, articles)
+        if base is not None and not 1 <= base <= total:
+            raise ValueError(f"base {base} must be between 1 and the articles ({total})")
+        self.n = total if base is None else base  # the layout's size; past it, grown
+        self.grown = total - self.n
         self.deleted: dict[str, int] = {}  # url -> 404 | 410
         self.versions: dict[str, int] = {}  # url -> number of text changes
         self.changed_at: dict[str, float] = {}  # url -> epoch of the last change

@@ -50,8 +50,8 @@ def gzip_bomb(size: int) -> bytes:
 class ReplicaState:
     """Everything the handler threads share."""
 
-    def __init__(self, articles: int) -> None:
-        self.sites = {name: SiteModel(name, articles) for name in SPECS}
+    def __init__(self, articles: int, base: int | None = None) -> None:
+        self.sites = {name: SiteModel(name, articles, base) for name in SPECS}
         self.faults = FaultBoard()
         self.requests = 0
         self.hits: list[tuple[float, str]] = []  # (time.monotonic(), absolute URL) of each request
@@ -365,7 +365,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if action == "info":
                 self._json({s: {"articles": sum(1 for _ in m.refs()) if m.n <= 5000 else None,
-                                "generated": m.total, "columns": list(m.spec.columns),
+                                "generated": m.total, "base": m.n, "grown": m.grown,
+                                "columns": list(m.spec.columns),
                                 "seeds": [r.url for r in m.seeds], **m.info}
                             for s, m in state.sites.items()} | {"requests": state.requests})
             elif action in ("truth", "urls") and not post:
@@ -427,10 +428,14 @@ class ReplicaServer(ThreadingHTTPServer):
 
 class Replica:
     """The three sites in-process: ``Replica(articles=500).start()``; ``.port``;
-    point ``http_proxy`` at ``.proxy_url``; ``.stop()`` (or use ``with``)."""
+    point ``http_proxy`` at ``.proxy_url``; ``.stop()`` (or use ``with``).
 
-    def __init__(self, articles: int = 200, port: int = 0) -> None:
-        self.state = ReplicaState(articles)
+    ``base`` (default ``articles``) fixes the sites' layout; the articles past
+    it are grown ones, as :meth:`grow` adds them, so ``Replica(articles=N,
+    base=B)`` for a rising N is one site growing (see ``replica.model``)."""
+
+    def __init__(self, articles: int = 200, port: int = 0, base: int | None = None) -> None:
+        self.state = ReplicaState(articles, base)
         handler = type("BoundHandler", (Handler,), {"state": self.state})
         self.server = ReplicaServer((BIND_HOST, port), handler)
         self.thread: threading.Thread | None = None

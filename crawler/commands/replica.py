@@ -1,7 +1,12 @@
-"""``scrapy replica --port N [--articles K]``: serve the three sites' replicas.
+"""``scrapy replica --port N [--articles K [--base B]]``: serve the three sites' replicas.
 
 Point a crawl at it with ``http_proxy=http://127.0.0.1:N``. The control and
 ground-truth API is at ``http://127.0.0.1:N/_replica/`` (see the top-level ``replica`` package).
+
+``--base B`` keeps the layout of a B-article replica and serves the rest as
+grown articles, newer than all of those, so raising ``--articles`` from run to
+run with the same ``--base`` is one site growing: every earlier URL, id, text
+and date stays.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "--port N [--articles K] [--fault NAME[@RATE]]"
+        return "--port N [--articles K [--base B]] [--fault NAME[@RATE]]"
 
     def short_desc(self) -> str:
         return "Serve local replicas of the three sites as an HTTP proxy on 127.0.0.1"
@@ -29,6 +34,10 @@ class Command(ScrapyCommand):
                             help="port on 127.0.0.1 (default 8899; 0 picks a free one)")
         parser.add_argument("--articles", type=int, default=2000,
                             help="generated articles per site besides the seeds (default 2000)")
+        parser.add_argument("--base", type=int, default=None, metavar="B",
+                            help="the replica of B articles, plus K-B grown ones newer than "
+                                 "all of them (default K): raise --articles with the same "
+                                 "--base and every earlier URL, id, text and date stays")
         parser.add_argument("--fault", action="append", default=[], metavar="NAME[@RATE]",
                             help="switch a fault on for all article pages (or a stable "
                                  "RATE fraction of them), e.g. --fault error@0.05; repeatable, "
@@ -39,12 +48,14 @@ class Command(ScrapyCommand):
             raise UsageError("no positional arguments expected")
         if opts.articles < 1 or not 0 <= opts.port <= 65535:
             raise UsageError("--articles must be >= 1 and --port in 0..65535")
+        if opts.base is not None and not 1 <= opts.base <= opts.articles:
+            raise UsageError("--base must be between 1 and --articles")
         # The test double is imported only when it is asked for, so ordinary
         # scrapy commands never load it.
         from replica import Replica
 
         try:
-            replica = Replica(articles=opts.articles, port=opts.port)
+            replica = Replica(articles=opts.articles, port=opts.port, base=opts.base)
         except OSError as exc:
             print(f"replica: cannot listen on 127.0.0.1:{opts.port}: {exc}", file=sys.stderr)
             self.exitcode = 2
@@ -55,8 +66,9 @@ class Command(ScrapyCommand):
                 replica.fault(name, rate=float(rate or 1))
             except ValueError as exc:
                 raise UsageError(f"--fault {spec}: {exc}") from exc
+        grown = "" if opts.base is None else f", {opts.articles - opts.base} grown"
         print(f"replica: serving www.shanxidayuan.com, fissico.com and the sxrb.com hosts "
-              f"({opts.articles} articles each) on {replica.proxy_url}\n"
+              f"({opts.articles} articles each{grown}) on {replica.proxy_url}\n"
               f"replica: export http_proxy={replica.proxy_url}; "
               f"control API at {replica.proxy_url}/_replica/info", flush=True)
         try:
