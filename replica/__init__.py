@@ -37,12 +37,16 @@ Template families (drawn per article, deterministically; see ``pages``)
     with captions and credits, subheads, lists, ads, share bars; GB pages carry
     a today's-date widget.
 
-Growth (a live site over time)
+Growth and template switches (a live site over time)
     ``Replica(articles=N, base=B)`` / ``--articles N --base B`` serves the
     replica of B articles plus N-B grown ones, newer than all of B (an hour
     apart, on the current schemes, heading the listings): raising N with the
     same B keeps every URL, id, text and date; ``POST grow`` adds more at run
-    time.
+    time. The ``template_switch`` fault (``site=``, ``from=`` a date/time or an
+    article index) renders a site's articles from then on in the family
+    ``rongmei``, which none of the site descriptions' selectors knows, with
+    a date-only info line; their truth follows the page (``faults``,
+    ``generator.switched``).
 
 Ground truth
     Each article is built once from pieces that carry both their clean and their
@@ -53,7 +57,8 @@ Ground truth
 Control API (``http://127.0.0.1:N/_replica/...``)
     ``GET info``, ``GET truth?site=S`` (NDJSON records), ``GET urls?site=S``,
     ``POST grow?site=S&n=K``, ``POST mutate {url, action: change|delete, status}``,
-    ``GET|POST faults {name, url?, site?, rate?, …params}`` (``name=clear`` clears).
+    ``GET|POST faults {name, url?, site?, rate?, …params}`` (``name=clear`` clears;
+    ``{"name": "template_switch", "site": "sxnews", "from": "2026-01-02T08:00"}``).
 """
 
 from replica.faults import FAULTS

@@ -6,6 +6,22 @@ touches article pages, and with ``rate`` < 1 only a stable subset of them).
 "Burst" faults (``error``, ``ratelimit``, ``challenge``) fail the first
 ``times`` requests of each URL and then let it through, as a server under
 load or a bot check would.
+
+Two faults are states of a whole site (``site=``, default every site) rather
+than answers to one request: ``missing`` (what a URL that names no page
+answers) and ``template_switch``, a site moving to a new template. From its
+``from`` on, the site's generated articles are rendered in a template family
+none of the site descriptions' selectors knows (``pages.switched_page``:
+``div.article-con`` body, ``h1.article-title`` headline, info line
+``发布日期：YYYY/MM/DD　来源：…　作者：…`` with no time of day) and their truth
+changes with them (``generator.switched``: ``published_at`` the date alone,
+no editor, region or tags). ``from`` is either a date/time (ISO 8601,
+Beijing time when it names no offset: ``2026-01-01`` or ``2026-01-01T08:00``),
+switching every generated article dated at or after it (grown ones included;
+fissico dates are days), or a generated article's index (an int: 0 the oldest,
+``SiteModel.total`` the next one grown, so ``from=total`` switches exactly the
+articles grown from then on). Default ``0``: the whole site. Seeds keep their
+pages. Setting it again moves ``from``; ``clear`` switches back.
 """
 
 from __future__ import annotations
@@ -13,7 +29,10 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Any
+
+BEIJING = timezone(timedelta(hours=8))
 
 # name -> default parameters
 FAULTS: dict[str, dict[str, Any]] = {
@@ -40,6 +59,9 @@ FAULTS: dict[str, dict[str, Any]] = {
     # For the whole site (``site=``): what a URL that names no page answers:
     # an error page style, ``home`` (a redirect there) or ``404`` (the default).
     "missing": {"style": "site"},
+    # For the whole site (``site=``): a new template family from ``from`` on
+    # (a date/time or an article index; see the module's docstring).
+    "template_switch": {"from": 0},
 }
 BURSTS = frozenset({"error", "ratelimit", "challenge"})
 
@@ -51,11 +73,33 @@ class Fault:
     rate: float = 1.0
 
 
+def switch_from(value: Any) -> datetime | int:
+    """``template_switch``'s ``from``: an article index (an int, or a string of
+    digits) or an aware date/time (ISO 8601; Beijing time when it has no offset)."""
+    if isinstance(value, bool):
+        raise ValueError(f"template_switch: from={value!r} is neither a date nor an index")
+    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+        index = int(value)
+        if index < 0:
+            raise ValueError(f"template_switch: from={value!r}: an index is >= 0")
+        return index
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"template_switch: from={value!r} is neither an ISO date/time "
+                             "nor an article index") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
+
+
 @dataclass
 class FaultBoard:
     per_url: dict[str, Fault] = field(default_factory=dict)
     global_: dict[str, Fault] = field(default_factory=dict)  # site ("*" = all) -> fault
     missing: dict[str, str] = field(default_factory=dict)  # site -> how a missing page answers
+    templates: dict[str, datetime | int] = field(default_factory=dict)  # site -> switch's from
     hits: dict[tuple[str, str], int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -68,9 +112,15 @@ class FaultBoard:
     def set(self, name: str, url: str | None = None, site: str = "*", rate: float = 1.0,
             **params: Any) -> None:
         fault = self.make(name, rate, **params)
+        if name == "template_switch" and (url or rate != 1.0):
+            raise ValueError("template_switch is the state of a whole site (site=), not of "
+                             "a URL or a share of pages")
+        since = switch_from(fault.params["from"]) if name == "template_switch" else 0
         with self.lock:
             if name == "missing":
                 self.missing[site] = str(fault.params["style"])
+            elif name == "template_switch":
+                self.templates[site] = since
             elif url:
                 self.per_url[url] = fault
             else:
@@ -84,7 +134,13 @@ class FaultBoard:
                 self.per_url.clear()
                 self.global_.clear()
                 self.missing.clear()
+                self.templates.clear()
             self.hits.clear()
+
+    def template_from(self, site: str) -> datetime | int | None:
+        """Where the template switch starts on ``site`` (``None``: not switched)."""
+        with self.lock:
+            return self.templates.get(site, self.templates.get("*"))
 
     def pick(self, url: str, site: str, is_article: bool) -> Fault | None:
         with self.lock:
@@ -112,4 +168,6 @@ class FaultBoard:
                 "global": {s: {"name": f.name, "rate": f.rate, **f.params}
                            for s, f in self.global_.items()},
                 "missing": dict(self.missing),
+                "templates": {s: {"name": "template_switch", "from": v if isinstance(v, int)
+                                  else v.isoformat()} for s, v in self.templates.items()},
             }

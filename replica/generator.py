@@ -767,6 +767,31 @@ def _build_sxxww(index: int, column: str, num: int, url: str, when: datetime,
     return finish(a, nav, show, conv)
 
 
+# --- The template switch ------------------------------------------------------------------
+
+# The family a template switch renders articles in (``pages.switched_page``): a
+# media-convergence (融媒体) platform's article page none of the sites used.
+SWITCHED_FAMILY = "rongmei"
+
+
+def switched(a: Article) -> Article:
+    """A generated article as the new template (the ``template_switch`` fault)
+    shows it: the same pieces, another page, and the record of that page.
+
+    The new info line is ``发布日期：YYYY/MM/DD　来源：…　作者：…`` (the date only;
+    来源 and 作者 when the article has them), the breadcrumb stays, and there is
+    no editor line, tag list or region slot. So against the article's old
+    record: ``published_at`` is the date alone (also on pages that printed
+    none, special.sxrb.com's), ``editor`` and ``region`` are ``None``, ``tags``
+    empty; title, subtitle, text, author, source and category are unchanged.
+    """
+    day = a.published.date().isoformat()
+    record = {**a.record, "published_at": day, "editor": None, "region": None,
+              "category": list(a.record["category"]), "tags": []}
+    return replace(a, family=SWITCHED_FAMILY, variant=0, published_at=day, editor=None,
+                   region=None, tags=(), record=record)
+
+
 # --- Seeds ------------------------------------------------------------------------------
 
 

@@ -20,6 +20,10 @@ only the day) in the last era's column cycle. So ``SiteModel(site, N, base=B)``
 serves exactly ``SiteModel(site, B)`` after ``grow(N - B)``, and raising N with
 the same B keeps every URL, id, text and date a smaller N served. Without
 ``base`` (B = N) the layout is the one N has always given.
+
+A template switch (the ``template_switch`` fault, :meth:`SiteModel.switch_template`)
+renders generated articles from a date or an index on in a family the site
+never used; their records follow :func:`replica.generator.switched`.
 """
 
 from __future__ import annotations
@@ -225,11 +229,15 @@ class SiteModel:
             raise ValueError(f"base {base} must be between 1 and the articles ({total})")
         self.n = total if base is None else base  # the layout's size; past it, grown
         self.grown = total - self.n
+        # The template switch: generated articles dated at or after a moment, or
+        # from an index on, are rendered in the new family (None: never).
+        self.template_from: datetime | int | None = None
+        self.switched_at = 0.0  # epoch of the last switch (their Last-Modified)
         self.deleted: dict[str, int] = {}  # url -> 404 | 410
         self.versions: dict[str, int] = {}  # url -> number of text changes
         self.changed_at: dict[str, float] = {}  # url -> epoch of the last change
         self.lock = threading.RLock()
-        self._records: dict[tuple[str, int], dict[str, Any]] = {}
+        self._records: dict[tuple[str, int, bool], dict[str, Any]] = {}
         self.columns: dict[str, Column] = {c.key: c for e in self.spec.eras for c in e.columns}
         self.by_dir: dict[tuple[str, str], Column] = {
             (c.host, c.dir): c for c in self.columns.values()}
@@ -493,16 +501,37 @@ class SiteModel:
 
     def article(self, ref: Ref) -> G.Article:
         version = self.versions.get(ref.url, 0)
-        return _build(self, ref, version, self._nav(ref))
+        built = _build(self, ref, version, self._nav(ref))
+        return G.switched(built) if self.is_switched(ref) else built
 
     def record(self, ref: Ref) -> dict[str, Any]:
-        """An article's expected record (kept: it depends only on the article and its
-        version, never on the links around it)."""
-        key = (ref.key, self.versions.get(ref.url, 0))
+        """An article's expected record (kept: it depends only on the article, its
+        version and whether the template switch reached it, never on the links
+        around it)."""
+        key = (ref.key, self.versions.get(ref.url, 0), self.is_switched(ref))
         rec = self._records.get(key)
         if rec is None:
             rec = self._records[key] = self.article(ref).record
         return {**rec, "category": list(rec["category"]), "tags": list(rec["tags"])}
+
+    def is_switched(self, ref: Ref) -> bool:
+        """Whether the template switch renders this article in the new family.
+        Seeds never are: they are the real site's pages as captured."""
+        since = self.template_from
+        if since is None or not ref.key.startswith("gen:"):
+            return False
+        if isinstance(since, int):
+            return int(ref.key[4:]) >= since
+        return ref.when >= since
+
+    def switch_template(self, since: datetime | int | None) -> None:
+        """Render generated articles dated at or after ``since`` (an aware
+        datetime) or from index ``since`` on (an int; ``total`` is the next one
+        grown) in the new template family; ``None`` switches back."""
+        with self.lock:
+            if since != self.template_from:
+                self.template_from = since
+                self.switched_at = time.time()
 
     def display_title(self, i: int) -> str:
         """A generated article's headline as its record (and listings) give it."""
@@ -661,7 +690,8 @@ class SiteModel:
             self.deleted[url] = status
 
     def last_modified(self, ref: Ref) -> float:
-        return self.changed_at.get(ref.url, ref.when.timestamp())
+        modified = self.changed_at.get(ref.url, ref.when.timestamp())
+        return max(modified, self.switched_at) if self.is_switched(ref) else modified
 
     @cached_property
     def info(self) -> dict[str, Any]:

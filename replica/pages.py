@@ -18,6 +18,11 @@ Families (``Article.family``):
   (photo.sxrb.com: 标签, 视觉志 copyright), ``special`` (special.sxrb.com: bare
   ``时 间 / 分 享 评 论`` labels, no date), ``sxxww`` (the old template, original
   and spam-mirror variants, as seed 000).
+
+And one family no site used, ``rongmei`` (a media-convergence platform's page:
+``div.article-head > h1.article-title``, info line ``div.article-info``
+``发布日期：YYYY/MM/DD　来源：…　作者：…``, body ``div.article-con#zoom``): what
+the ``template_switch`` fault renders switched articles in, on any site.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from replica import templates as T
 from replica.generator import (
     BEIJING,
     EMAIL_MARK,
+    SWITCHED_FAMILY,
     Article,
     Block,
     Txt,
@@ -769,12 +775,66 @@ def sxnews_special(a: Article, today: str | None = None) -> str:
     return _gb_doc(f"{a.title.shown}--专题--山西新闻网", body, _gb_head(a, dated=False))
 
 
+# --- the template switch ------------------------------------------------------------------
+
+
+def switched_page(a: Article) -> str:
+    """The ``template_switch`` fault's page (family ``rongmei``), on any site.
+
+    Built so that no selector of the sites' descriptions and no container of
+    their earlier families holds: the headline in ``div.article-head >
+    h1.article-title`` (deck lines ``p.article-yt`` above, ``h2.article-subtitle``
+    below), the info line ``div.article-info`` with a date and no time of day
+    (``发布日期：2026/01/05　来源：山西日报　作者：张三``), the body in
+    ``div.article-con#zoom``, no editor line and no tags; the breadcrumb
+    (``div.location``) names the same crumbs as before. The record
+    (``generator.switched``) says what this page shows.
+    """
+    L = T.SWITCHED
+    site = SITE_TITLES[a.site]
+    host = a.url.split("/")[2]
+    crumbs = "".join(f" &gt; <span>{e(c.shown)}</span>" for c in a.crumbs)
+    info = [f"{L['date']}{a.published:%Y/%m/%d}"]
+    if a.source:
+        info.append(f"{L['source']}{e(a.source.shown)}")
+    if a.author:
+        info.append(f"{L['author']}{e(a.author.shown)}")
+    info_line = "".join(x + "\u3000" for x in info)
+    kicker = "".join(f'<p class="article-yt">{e(k.shown)}</p>' for k in a.kicker)
+    subs = "".join(f'<h2 class="article-subtitle">{e(s.shown)}</h2>' for s in a.subs)
+    pn = "".join(f"<p>{label}{inner}</p>" for label, inner in _pn_items(a, L))
+    footer = "".join(f"<p>{e(x)}</p>" for x in T.SWITCHED_FOOTER[a.site])
+    tools = " ".join(f'<a href="javascript:;">{x}</a>' for x in "大中小")
+    body = f"""<div class="top-bar"><div class="wrap"><a href="http://{host}/">{e(site)}</a>\
+<span class="top-links"><a href="http://{host}/">{L["home"]}</a></span></div></div>
+<div class="wrap clearfix"><div class="main-left">
+<div class="location">{L["place"]}<a href="http://{host}/">{L["home"]}</a>{crumbs} &gt; \
+{L["tail"]}</div>
+<div class="article-head">
+{kicker}<h1 class="article-title">{e(a.title.shown)}</h1>{subs}
+<div class="article-info">{info_line}<span class="views">{L["views"]}<em id="hits">0</em>\
+</span></div>
+<div class="article-tool">{L["font"]}{tools} <a href="javascript:window.print();">\
+{L["print"]}</a> <a href="javascript:window.close();">{L["close"]}</a></div>
+</div>
+<div class="article-con" id="zoom">{render_blocks(a, "p_indent", image_figure)}</div>
+{_share(a.num % 2)}
+<div class="article-page">{pn}</div>
+{_related(a.related, L["related"], "xgyd")}
+</div>
+<div class="main-right">{_related(a.hot, L["hot"], "rdph")}</div></div>
+<div class="footer">{footer}</div>"""
+    charset = "GB2312" if a.site == "sxnews" else "utf-8"
+    return _doc(f"{a.title.shown}-{site}", body, charset, meta_http_equiv=True)
+
+
 ARTICLE_RENDERERS: dict[str, Callable[..., str]] = {
     "theme0": shanxidayuan_theme, "theme1": shanxidayuan_theme, "theme2": shanxidayuan_theme,
     "dede": shanxidayuan_dede, "pboot": shanxidayuan_pboot, "phpcms": shanxidayuan_phpcms,
     "kbcmw_a": fissico_kbcmw, "kbcmw_b": fissico_kbcmw, "dede_default": fissico_dede_default,
     "dede_table": fissico_dede_table, "sxxww": sxnews_sxxww, "pd2023": sxnews_pd2023,
     "pd2019": sxnews_pd2019, "photo": sxnews_photo, "special": sxnews_special,
+    SWITCHED_FAMILY: switched_page,
 }
 
 
@@ -800,7 +860,8 @@ def encode_page(site: str, html: str) -> bytes:
 def content_type(site: str, family: str | None = None) -> str:
     if site != "sxnews":
         return "text/html; charset=utf-8"
-    return "text/html; charset=GB2312" if family in GB_FAMILIES or family == "gb" else "text/html"
+    return "text/html; charset=GB2312" if family in GB_FAMILIES or family in (
+        "gb", SWITCHED_FAMILY) else "text/html"
 
 
 def article_content_type(a: Article) -> str:

@@ -21,6 +21,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable
+from datetime import datetime
 from email.utils import formatdate, parsedate_to_datetime
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,6 +57,21 @@ class ReplicaState:
         self.requests = 0
         self.hits: list[tuple[float, str]] = []  # (time.monotonic(), absolute URL) of each request
         self.lock = threading.Lock()
+
+    def set_fault(self, name: str, url: str | None = None, site: str = "*",
+                  rate: float = 1.0, **params: Any) -> None:
+        self.faults.set(name, url=url, site=site, rate=rate, **params)
+        self._sync_templates()
+
+    def clear_faults(self, url: str | None = None) -> None:
+        self.faults.clear(url)
+        self._sync_templates()
+
+    def _sync_templates(self) -> None:
+        # The template switch changes pages and truth alike, so the models
+        # (which build both) hold it; the board is where it is set.
+        for name, model in self.sites.items():
+            model.switch_template(self.faults.template_from(name))
 
     def model_for_url(self, url: str) -> SiteModel | None:
         site = HOST_SITE.get(urlsplit(url).hostname or "")
@@ -398,12 +414,12 @@ class Handler(BaseHTTPRequestHandler):
                     name = q.pop("name", "")
                     url = q.pop("url", None) or None
                     if name == "clear":
-                        state.faults.clear(url)
+                        state.clear_faults(url)
                     else:
                         rate = float(q.pop("rate", "1"))
                         fsite = q.pop("site", "*")
                         params = {k: _number(v) for k, v in q.items()}
-                        state.faults.set(name, url=url, site=fsite, rate=rate, **params)
+                        state.set_fault(name, url=url, site=fsite, rate=rate, **params)
                 self._json(state.faults.describe())
             else:
                 self._json({"error": f"unknown control request {action!r}"}, 404)
@@ -507,11 +523,19 @@ class Replica:
 
     def fault(self, name: str, url: str | None = None, site: str = "*", rate: float = 1.0,
               **params: Any) -> None:
-        """Switch a fault on for one URL, or for all (or ``rate`` of) article pages."""
-        self.state.faults.set(name, url=url, site=site, rate=rate, **params)
+        """Switch a fault on for one URL, or for all (or ``rate`` of) article pages
+        (``template_switch``'s ``from`` is a keyword: see :meth:`switch_template`)."""
+        self.state.set_fault(name, url=url, site=site, rate=rate, **params)
+
+    def switch_template(self, site: str = "*", since: str | datetime | int = 0) -> None:
+        """The ``template_switch`` fault: ``site``'s generated articles from
+        ``since`` on (a date/time, or an index: ``model(site).total`` is the
+        next one grown) in a new template family, their truth with them."""
+        params: dict[str, Any] = {"from": since}
+        self.fault("template_switch", site=site, **params)
 
     def clear_faults(self, url: str | None = None) -> None:
-        self.state.faults.clear(url)
+        self.state.clear_faults(url)
 
     @property
     def requests(self) -> int:

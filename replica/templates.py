@@ -117,6 +117,17 @@ SXDY_PHPCMS = {"home": "首页", "source": "来源:", "comments": "评论:", "hi
                "keywords": "相关热词搜索:", "prev": "上一篇:", "next": "下一篇:",
                "related": "延伸阅读:", "none": "没有了"}
 
+# --- the template switch's new family (pages.switched_page) -----------------------------
+SWITCHED = {"place": "当前位置：", "home": "首页", "tail": "正文", "date": "发布日期：",
+            "source": "来源：", "author": "作者：", "views": "阅读：", "font": "字号：",
+            "prev": "上一篇：", "next": "下一篇：", "none": "没有了", "related": "相关阅读",
+            "hot": "热点排行", "print": "【打印本页】", "close": "【关闭窗口】"}
+SWITCHED_FOOTER = {
+    "shanxidayuan": ("主办：山西大院资讯网", "Copyright © 2018-2026 山西大院资讯网 版权所有"),
+    "fissico": ("主办：甘孜日报社 康巴传媒网", "蜀ICP备09012345号"),
+    "sxnews": ("山西日报社主办 山西新闻网版权所有", "晋ICP备05005133号"),
+}
+
 # --- Content-area ads: each renders to nothing or to a lone 广告 line ----------------
 ADS = (
     '<div class="ad-inline"><script type="text/javascript">'

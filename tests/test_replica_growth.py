@@ -14,6 +14,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from conftest import ROOT
 from test_replica import SITES, control, listing_urls
 
 from replica import Replica
+from replica.generator import BEIJING
 from replica.model import SXNEWS_GB_HOSTS, SiteModel
 
 BASE = 100
@@ -154,10 +156,11 @@ def test_bad_base_is_refused() -> None:
 
 
 def test_replica_command_serves_base_and_grown(tmp_path: Any) -> None:
-    """``scrapy replica --articles N --base B`` serves the grown replica."""
+    """``scrapy replica --articles N --base B`` serves the grown replica; the
+    template switch is given as ``--fault template_switch:site=S,from=…``."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "scrapy", "replica", "--port", "0", "--articles", "130",
-         "--base", "100"],
+         "--base", "100", "--fault", "template_switch:site=sxnews,from=2026-01-01T05:00"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
@@ -175,6 +178,14 @@ def test_replica_command_serves_base_and_grown(tmp_path: Any) -> None:
         status, body = control(at, "/_replica/truth?site=fissico")
         assert status == 200
         assert [json.loads(x) for x in body.decode().splitlines()] == list(expected.truth())
+        status, body = control(at, "/_replica/faults")
+        assert json.loads(body)["templates"] == {
+            "sxnews": {"name": "template_switch", "from": "2026-01-01T05:00:00+08:00"}}
+        switched = SiteModel("sxnews", 130, base=100)
+        switched.switch_template(datetime(2026, 1, 1, 5, 0, tzinfo=BEIJING))
+        status, body = control(at, "/_replica/truth?site=sxnews")
+        served = [json.loads(x) for x in body.decode().splitlines()]
+        assert served == list(switched.truth()) != list(SiteModel("sxnews", 130, base=100).truth())
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -13,9 +13,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+
+
+def parse_fault(spec: str) -> tuple[str, float, dict[str, Any]]:
+    """``NAME[@RATE][:k=v,...]`` -> (name, rate, params). Values that read as
+    numbers are numbers; the first ``:`` ends the name, so a value may hold
+    more (``template_switch:site=sxnews,from=2026-01-02T08:00``)."""
+    head, colon, rest = spec.partition(":")
+    name, _, rate = head.partition("@")
+    params: dict[str, Any] = {}
+    for item in rest.split(",") if colon else ():
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            raise ValueError(f"{item!r} is not key=value")
+        params[key.strip()] = _number(value.strip())
+    try:
+        share = float(rate or 1)
+    except ValueError:
+        raise ValueError(f"rate {rate!r} is not a number") from None
+    return name.strip(), share, params
+
+
+def _number(value: str) -> Any:
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
 
 
 class Command(ScrapyCommand):
@@ -23,13 +52,16 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "--port N [--articles K [--base B]] [--fault NAME[@RATE]]"
+        return "--port N [--articles K [--base B]] [--fault NAME[@RATE][:k=v,...]]"
 
     def short_desc(self) -> str:
         return "Serve local replicas of the three sites as an HTTP proxy on 127.0.0.1"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        # Only this command's parser loads the list (replica.faults is data).
+        from replica.faults import FAULTS
+
         parser.add_argument("--port", type=int, default=8899,
                             help="port on 127.0.0.1 (default 8899; 0 picks a free one)")
         parser.add_argument("--articles", type=int, default=2000,
@@ -38,10 +70,15 @@ class Command(ScrapyCommand):
                             help="the replica of B articles, plus K-B grown ones newer than "
                                  "all of them (default K): raise --articles with the same "
                                  "--base and every earlier URL, id, text and date stays")
-        parser.add_argument("--fault", action="append", default=[], metavar="NAME[@RATE]",
+        parser.add_argument("--fault", action="append", default=[],
+                            metavar="NAME[@RATE][:k=v,...]",
                             help="switch a fault on for all article pages (or a stable "
-                                 "RATE fraction of them), e.g. --fault error@0.05; repeatable, "
-                                 "the last one wins")
+                                 "RATE fraction of them), with parameters (site=S for one "
+                                 "site), e.g. --fault error@0.05, --fault "
+                                 "template_switch:site=sxnews,from=2026-01-02T08:00 "
+                                 "(from: a date/time or an article index); repeatable, the "
+                                 "last one per site wins (missing and template_switch are "
+                                 "site states beside it). Faults: " + ", ".join(FAULTS))
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
@@ -61,10 +98,11 @@ class Command(ScrapyCommand):
             self.exitcode = 2
             return
         for spec in opts.fault:
-            name, _, rate = spec.partition("@")
             try:
-                replica.fault(name, rate=float(rate or 1))
-            except ValueError as exc:
+                name, rate, params = parse_fault(spec)
+                replica.fault(name, rate=rate, **params)
+            except (TypeError, ValueError) as exc:
+                replica.server.server_close()
                 raise UsageError(f"--fault {spec}: {exc}") from exc
         grown = "" if opts.base is None else f", {opts.articles - opts.base} grown"
         print(f"replica: serving www.shanxidayuan.com, fissico.com and the sxrb.com hosts "
