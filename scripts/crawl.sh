@@ -5,6 +5,9 @@
 # exports only what is new, into a file of its own, and earlier files are never
 # touched (RESET=1 starts from empty state: everything is exported again).
 #   REPLICA_ARTICLES  generated articles per site besides the seeds (default 300)
+#   REPLICA_BASE      keep the layout of a replica this size, the rest grown: raise
+#                     REPLICA_ARTICLES from run to run with the same base and the
+#                     sites grow, keeping every earlier article (default: none)
 #   REPLICA_PORT      the replica's port on 127.0.0.1 (default: a free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +19,8 @@ state=".state/offline"
 [ "${RESET:-0}" = 1 ] && rm -rf "$state"
 mkdir -p out
 
-scrapy replica --port "$port" --articles "$articles" > out/replica.log 2>&1 &
+scrapy replica --port "$port" --articles "$articles" ${REPLICA_BASE:+--base "$REPLICA_BASE"} \
+    > out/replica.log 2>&1 &
 replica=$!
 trap 'kill "$replica" 2>/dev/null || true' EXIT
 python - "$port" <<'PY'
