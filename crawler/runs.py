@@ -111,12 +111,28 @@ def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str],
                      f"{_duration((made + planned) * delay)} at DOWNLOAD_DELAY={delay:g} "
                      "(one request at a time per host; an article split over pages "
                      "adds its later pages)")
+    lines += [layout_line(name, key.removeprefix("layout/baseline/"), stats)
+              for key in sorted(stats) if key.startswith("layout/baseline/")]
     left = {k: get(f"frontier/{k}", 0) for k in ("pending", "walking", "given_up")}
     if any(left.values()):
         lines.append(f"{name}: left for the next run: {left['pending']} articles pending, "
                      f"{left['walking']} listing walks unfinished ({left['given_up']} given up)")
     lines.append(f"{name}: output: {', '.join(outputs) if outputs else 'none'}")
     return lines
+
+
+def layout_line(name: str, site: str, stats: Mapping[str, Any]) -> str:
+    """What the template-change alarm made of ``site``'s layout (crawler.state.history)."""
+    basis = str(stats.get(f"layout/baseline/{site}"))
+    if basis.startswith("not judged"):
+        return f"{name}: layout of {site}: {basis}"
+    if stats.get(f"layout/alarm/{site}"):
+        verdict = "template change suspected (see the ERROR or WARNING line)"
+    elif stats.get(f"layout/accepted/{site}"):
+        verdict = f"accepted as the new normal ({stats[f'layout/accepted/{site}']})"
+    else:
+        verdict = "no shift"
+    return f"{name}: layout of {site} against {basis}: {verdict}"
 
 
 def _jsonable(value: Any) -> Any:

@@ -265,3 +265,20 @@ def test_unreadable_run_files_are_named_and_skipped(tmp_path: Path) -> None:
     assert len(runs) == 1 and len(problems) == 2
     assert "2026-12-02T03-00-00Z.json: unreadable run stats" in problems[0]
     assert problems[1].endswith("not a JSON object, skipped")
+
+
+def test_run_summary_says_what_the_alarm_made_of_each_site() -> None:
+    from crawler.runs import summary_lines
+
+    stats = {"layout/baseline/sxnews": "5 runs, 300 pages",
+             "layout/alarm/sxnews": "sxnews: template change suspected since …",
+             "layout/baseline/fissico": "not judged: an initial crawl",
+             "layout/baseline/shanxidayuan": "1 run, 30 pages",
+             "layout/accepted/shanxidayuan": "HEALTH_TEMPLATE_ACCEPT"}
+    lines = [line for line in summary_lines("x", stats, []) if "layout of" in line]
+    assert lines == [
+        "x: layout of fissico: not judged: an initial crawl",
+        "x: layout of shanxidayuan against 1 run, 30 pages: accepted as the new normal "
+        "(HEALTH_TEMPLATE_ACCEPT)",
+        "x: layout of sxnews against 5 runs, 300 pages: template change suspected "
+        "(see the ERROR or WARNING line)"]
