@@ -26,8 +26,8 @@ as *profiles* and judges a run against the site's own history:
   ``HEALTH_TEMPLATE_MIN_SHIFT`` with a one-sided Fisher exact p-value at most
   ``HEALTH_TEMPLATE_P``. The test knows both sample sizes, so a nightly
   run of 20 articles is judged as fairly as one of 2,000: 20 pages without a
-  date against a usual 97 % is a shift (p below 1e-19), 8 of 20 without an author
-  against a usual 60 % is not (p 0.05).
+  date against a usual 97 % is a shift (p below 1e-19), 8 of 20 with an author
+  against a usual 60 % is not (p 0.06).
 
 The verdict goes into the run's stats before they are written:
 ``layout/alarm/<site>`` (the one line), ``layout/baseline/<site>`` (runs and
