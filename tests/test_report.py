@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -167,8 +168,14 @@ def test_script_of() -> None:
 
 # -- the command -------------------------------------------------------------------
 
-def report(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapy", "report", *args], cwd=ROOT,
+# A STATE_DIR that does not exist: the page's run history is "no runs yet"
+# (not the checkout's .state/runs), unless a test gives --runs.
+NO_STATE = Path(tempfile.gettempdir()) / "crawler-test-report-no-state-dir"
+
+
+def report(*args: str, state: Path = NO_STATE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scrapy", "report", *args,
+                           "-s", f"STATE_DIR={state}"], cwd=ROOT,
                           capture_output=True, text=True, check=False, timeout=120)
 
 
@@ -227,7 +234,8 @@ def test_output_may_not_be_an_input(corpus_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def crawled_report(replica_session: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """All three sites crawled through the replica into out/<site>/run.jsonl and
-    reported with ``scrapy report out -o report.html``."""
+    reported with ``scrapy report out --runs STATE/runs -o report.html`` (the
+    run history of the sxnews crawl)."""
     where = tmp_path_factory.mktemp("report_e2e")
     for site in SITES:
         (where / "out" / site).mkdir(parents=True)  # (the crawl's .log goes beside it)
@@ -235,7 +243,8 @@ def crawled_report(replica_session: Any, tmp_path_factory: pytest.TempPathFactor
                         where / "out" / site / "run.jsonl")
         assert run.returncode == 0 and run.records, run.log[-2000:]
     out = where / "report.html"
-    done = report(str(where / "out"), "-o", str(out))
+    done = report(str(where / "out"), "--runs", str(where / "state" / "sxnews" / "runs"),
+                  "-o", str(out))
     assert done.returncode == 0, done.stderr
     return out
 
@@ -250,6 +259,13 @@ def test_report_on_a_replica_crawl(crawled_report: Path) -> None:
     assert float(rows(doc, "coverage")["title"][0].split("%")[0]) > 90
     assert doc.get_element_by_id("problems").text_content().strip().endswith(
         "every input line was a record.")
+    history = doc.get_element_by_id("history")
+    [table] = history.findall(".//table")
+    assert table.get("data-site") == "sxnews"
+    [run] = table.findall(".//tr")[1:]
+    cells = [td.text_content() for td in run]
+    assert cells[1] == "initial" and int(cells[2]) > 0
+    assert float(cells[3].rstrip("%")) > 90  # date coverage
 
 
 # -- in a browser ------------------------------------------------------------------
@@ -262,28 +278,41 @@ def chromium() -> str | None:
     return None
 
 
-def test_report_renders_in_headless_chromium(crawled_report: Path, tmp_path: Path) -> None:
+def render_in_chromium(page: Path, tmp_path: Path, size: str = "1100,2300"
+                       ) -> tuple[Path, list[str]]:
+    """``page`` drawn by headless Chromium: its screenshot and every console
+    message or uncaught error (skips the test when Chromium is not installed)."""
     browser = chromium()
     if browser is None:
         pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    shot = tmp_path / "report.png"
+    shot = tmp_path / "shot.png"
     run = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--no-first-run", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
          "--enable-logging=stderr", "--v=0", f"--screenshot={shot}",
-         "--window-size=1100,2300", crawled_report.as_uri()],
+         f"--window-size={size}", page.as_uri()],
         capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     console = [line for line in run.stderr.splitlines()
                if ":CONSOLE" in line or "Uncaught" in line]
+    return shot, console
+
+
+def small_png(shot: Path, target: Path) -> None:
+    """``shot`` quantized to 64 colours into ``target`` (a PNG for docs/)."""
+    from PIL import Image  # matplotlib's dependency
+
+    small = shot.with_name("small.png")
+    with Image.open(shot) as image:
+        image.convert("RGB").quantize(colors=64).save(small, optimize=True)
+    assert small.stat().st_size < SCREENSHOT_MAX_BYTES
+    shutil.copyfile(small, target)
+
+
+def test_report_renders_in_headless_chromium(crawled_report: Path, tmp_path: Path) -> None:
+    shot, console = render_in_chromium(crawled_report, tmp_path)
     assert console == []
     assert shot.stat().st_size > 10_000  # a page was drawn, not a blank
     if os.environ.get("SAVE_SCREENSHOT") == "1":
-        small = tmp_path / "small.png"
-        from PIL import Image  # matplotlib's dependency
-
-        with Image.open(shot) as image:
-            image.convert("RGB").quantize(colors=64).save(small, optimize=True)
-        assert small.stat().st_size < SCREENSHOT_MAX_BYTES
-        shutil.copyfile(small, ROOT / "docs" / "report.png")
+        small_png(shot, ROOT / "docs" / "report.png")

@@ -1,4 +1,5 @@
-"""``scrapy report IN.jsonl... -o report.html``: one self-contained HTML page on a corpus.
+"""``scrapy report IN.jsonl... [--runs FOLDER] -o report.html``: one self-contained
+HTML page on a corpus and on the crawls' run history.
 
 IN may be a file, a directory (its ``*.jsonl``, recursively) or a glob (a crawl
 writes ``out/<site>/<time>.jsonl``), read by ``crawler.records``: symbolic
@@ -6,6 +7,14 @@ links and non-regular files are refused, never opened. A line that is not
 JSON or not a seed record is reported on stderr as ``report: file:line:
 reason``, counted in the page and skipped; the page is still written and the
 exit status is then 1. What the page shows: ``docs/report.md``.
+
+The run history (every run's layout profile per site, alarms and accepted
+layouts, ``crawler.report.history``) is read from ``STATE_DIR/runs`` or from
+``--runs FOLDER`` (a runs folder or one spider's folder); with ``--runs`` the
+JSONL inputs may be left out. A run file that cannot be read is reported as
+``report: file: reason`` and listed in the page, the others are still shown, and
+the exit status is then 1. A ``--runs`` folder that does not exist is refused
+(exit status 2); a missing ``STATE_DIR/runs`` is "no runs yet".
 
 ``-o`` writes a new file and refuses an existing one (exit status 2: use
 ``-O``); ``-O`` replaces it. The output may not be a symbolic link, a
@@ -29,8 +38,10 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.config import SettingsError, project_settings
 from crawler.records import InputProblem, expand_inputs, read_jsonl
 from crawler.report import Corpus, render
+from crawler.report.history import RUNS_SHOWN, History, read_history
 
 
 class ReportOutputError(ValueError):
@@ -121,10 +132,11 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "IN.jsonl... -o report.html"
+        return "IN.jsonl... [--runs FOLDER] -o report.html"
 
     def short_desc(self) -> str:
-        return "Write an HTML coverage report (per day, fields, duplicates, script) on JSONL"
+        return ("Write an HTML coverage report (per day, fields, duplicates, script) on "
+                "JSONL, with the run history (layout per site and run, alarms)")
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
@@ -133,13 +145,23 @@ class Command(ScrapyCommand):
                             help="write the page to a new file (an existing one is refused)")
         target.add_argument("-O", "--overwrite-output", metavar="report.html",
                             help="write the page, replacing an existing file")
+        parser.add_argument("--runs", metavar="FOLDER",
+                            help="the run history from FOLDER: a runs folder (one subfolder "
+                            "per spider) or one spider's (default: STATE_DIR/runs); "
+                            "with it the JSONL inputs may be left out")
+        parser.add_argument("--runs-shown", metavar="N", type=int, default=RUNS_SHOWN,
+                            help=f"the newest N runs shown per site (default {RUNS_SHOWN}; "
+                            "0: all)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        if not args:
-            raise UsageError("expected at least one IN.jsonl (a file, directory or glob)")
+        if not args and opts.runs is None:
+            raise UsageError("expected at least one IN.jsonl (a file, directory or glob), "
+                             "or --runs FOLDER")
         if not (opts.output or opts.overwrite_output):
             raise UsageError("-o report.html (new file) or -O report.html (overwrite) "
                              "is required")
+        if opts.runs_shown < 0:
+            raise UsageError("--runs-shown takes a number >= 0")
         overwrite = opts.output is None
         out = Path(opts.overwrite_output if overwrite else opts.output)
         files, refused = expand_inputs(args, (".jsonl",), recursive=True)
@@ -149,21 +171,53 @@ class Command(ScrapyCommand):
             print(f"report: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
-        if not files:
+        if args and not files:
             for p in refused:
                 print(f"report: {p}", file=sys.stderr)
             print("report: no input file to read; nothing written", file=sys.stderr)
             self.exitcode = 2
             return
+        history = self._history(opts)
+        if history is None:
+            self.exitcode = 2
+            return
         corpus = read_corpus(files, refused)
         generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         try:
-            write_atomically(out, render(corpus, generated), overwrite=overwrite)
+            write_atomically(out, render(corpus, generated, history), overwrite=overwrite)
         except ReportOutputError as exc:
             print(f"report: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
         print(f"report: {corpus.records} record(s) from {len(files)} file(s), "
-              f"{len(corpus.problems)} bad input(s) -> {out}", file=sys.stderr)
-        if corpus.problems:
+              f"{len(corpus.problems)} bad input(s); run history: {len(history.runs)} "
+              f"run(s) from {history.folder}, {len(history.problems)} unreadable -> {out}",
+              file=sys.stderr)
+        if corpus.problems or history.problems:
             self.exitcode = 1
+
+    def _history(self, opts: argparse.Namespace) -> History | None:
+        """The runs of ``--runs`` or ``STATE_DIR/runs``, each unreadable file said
+        on stderr; None (said too) when ``--runs`` is no folder or the settings
+        are bad."""
+        if opts.runs is not None:
+            folder = Path(opts.runs)
+            if not folder.is_dir():
+                why = "no such folder" if not folder.exists() else "not a folder"
+                print(f"report: --runs {folder}: {why}; nothing written", file=sys.stderr)
+                return None
+        else:
+            assert self.settings is not None
+            try:
+                folder = project_settings(self.settings).state_dir / "runs"
+            except SettingsError as exc:
+                print(f"report: {exc}", file=sys.stderr)
+                return None
+        try:
+            history = read_history(folder, opts.runs_shown)
+        except OSError as exc:
+            print(f"report: {folder}: {exc.strerror or exc}; nothing written", file=sys.stderr)
+            return None
+        for problem in history.problems:
+            print(f"report: {problem}", file=sys.stderr)
+        return history

@@ -12,6 +12,8 @@ import io
 from html import escape
 from urllib.parse import urlsplit
 
+from crawler.extract.layout import FIELD_NAMES
+from crawler.report.history import History, SiteRun
 from crawler.report.stats import (
     COVERAGE_FIELDS,
     UNDATED,
@@ -20,6 +22,7 @@ from crawler.report.stats import (
     TextSize,
     gaps,
 )
+from crawler.state.history import MEASURES, SHAPE_LABELS
 
 MAX_PROBLEMS_SHOWN = 100
 CSS = """
@@ -32,6 +35,15 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
 td.low{background:#fde2e2}td.mid{background:#fff4d6}
 .note{color:#555;font-size:.92em}img{max-width:100%}code{background:#f3f3f3;padding:0 .2em}
 pre{background:#fafafa;border:1px solid #ddd;padding:.5em;white-space:pre-wrap}
+section#history{position:relative;left:50%;transform:translateX(-50%);
+width:min(100vw - 2em,1500px)}
+table.history{font-size:.8em;line-height:1.3}table.history th,table.history td{padding:.15em .35em}
+table.history th{vertical-align:bottom}table.history td.run{white-space:nowrap}
+table.history td.shape{font-family:monospace;font-size:.95em;white-space:nowrap}
+table.history td.verdict{min-width:12em}
+tr.alarm td{background:#fde2e2}tr.accepted td{background:#e2f3df}
+tr.alarm-line td{background:#fde2e2;color:#8a1111;border-top:0;font-weight:600}
+td.moved{color:#b00000;font-weight:700}.mark{font-weight:700}
 """
 
 
@@ -194,8 +206,145 @@ def section_problems(corpus: Corpus) -> str:
             + (f" ({more} more not shown)" if more else "") + ":</p><pre>"
             + "\n".join(escape(p) for p in shown) + "</pre>")
 
+# --- the run history ----------------------------------------------------------------------
 
-def render(corpus: Corpus, generated: str) -> str:
+SHAPES_SHOWN = 2  # template shapes named per cell (the most frequent)
+HISTORY_FIELDS = {name: "time of day" if name == "time" else name for name in FIELD_NAMES}
+# The counter behind a column -> the alarm's words for it (crawler.state.history).
+MEASURE_WORDS = {m.count: m.what for m in MEASURES}
+
+
+def whole_pct(part: int, whole: int) -> str:
+    """``97%``; never ``100%`` unless all, nor ``0%`` unless none."""
+    if not whole:
+        return "–"
+    value = round(100 * part / whole)
+    if part < whole:
+        value = min(value, 99)
+    if part > 0:
+        value = max(value, 1)
+    return f"{value}%"
+
+
+def _cell(text: str, cls: str = "", title: str = "") -> str:
+    """A ``<td>``; ``text`` is HTML already, ``title`` plain text."""
+    attrs = (f' class="{cls}"' if cls else "") + (
+        f' title="{escape(title, quote=True)}"' if title else "")
+    return f"<td{attrs}>{text}</td>"
+
+
+def _rounded(chars: float | None) -> str:
+    """A median length read back from buckets (within 10 %): two significant digits."""
+    if chars is None:
+        return "–"
+    value = round(chars, -max(0, len(str(round(chars))) - 2))
+    return f"{value:,.0f}"
+
+
+def _shapes(profile_shapes: dict[str, int], pages: int) -> str:
+    ranked = sorted(profile_shapes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return "–"
+    lines = [f"{escape(shape)} {whole_pct(n, pages)}" for shape, n in ranked[:SHAPES_SHOWN]]
+    more = len(ranked) - SHAPES_SHOWN
+    if more > 0:
+        lines.append(f"<span class=note>+{more} more</span>")
+    return "<br>".join(lines)
+
+
+def _history_row(row: SiteRun, site: str) -> str:
+    """The ``<tr>`` of one run (and its alarm's line under it)."""
+    run, p = row.run, row.profile
+    alarm = row.alarm or ""
+
+    def moved(words: str) -> str:
+        return "n moved" if words and words in alarm else "n"
+
+    def share_cell(key: str) -> str:
+        k = p.counts.get(key, 0)
+        return _cell(whole_pct(k, p.pages), moved(MEASURE_WORDS.get(key, "")),
+                     f"{k} of {p.pages} pages")
+
+    when = escape(run.started)
+    if run.spider != site:
+        when += f"<br><span class=note>{escape(run.spider)}</span>"
+    errors = p.counts.get("error", 0)
+    pages = str(p.pages) + (f"<br>+{errors} raised" if errors else "")
+    cells = [_cell(when, "run", str(run.path)), _cell(escape(run.kind)),
+             _cell(pages, moved(MEASURE_WORDS["error"]) if errors else "n",
+                   f"{p.pages} records; {errors} pages whose extraction raised")]
+    cells += [share_cell(f"field/{name}") for name in FIELD_NAMES]
+    cells += [share_cell("body/selector"), share_cell("body/density"),
+              share_cell("title/found"), share_cell("headline_only")]
+    cells.append(_cell(_rounded(p.median_length()), moved(MEASURE_WORDS["short"])))
+    for kind, label in SHAPE_LABELS.items():
+        cls = "shape moved" if f"{label} " in alarm else "shape"
+        cells.append(_cell(_shapes(p.with_prefix(f"shape/{kind}/"), p.pages), cls))
+    if row.alarm:
+        verdict, cls = "<span class=mark>alarm</span>", "alarm"
+    elif row.accepted:
+        verdict, cls = (f"<span class=mark>accepted</span><br><span class=note>"
+                        f"{escape(row.accepted)}</span>"), "accepted"
+    else:
+        verdict, cls = f"<span class=note>{escape(row.baseline or '–')}</span>", ""
+    if row.alarm and row.baseline:
+        verdict += f"<br><span class=note>vs {escape(row.baseline)}</span>"
+    cells.append(_cell(verdict, "verdict"))
+    out = f'<tr{f" class={cls}" if cls else ""}>{"".join(cells)}</tr>'
+    if row.alarm:
+        out += (f'<tr class=alarm-line><td colspan="{len(cells)}">⚠ '
+                f"{escape(row.alarm)}</td></tr>")
+    return out
+
+
+HISTORY_HEAD = ["run (UTC)", "kind", "pages", *HISTORY_FIELDS.values(),
+                "body by selectors", "body by density", "headline found", "headline only",
+                "median chars", "body container", "info line", "verdict"]
+
+
+def section_history(history: History) -> str:
+    """Per site, a table of its runs (the newest ``history.shown``, oldest first)."""
+    out = []
+    spiders = len({run.spider for run in history.runs})
+    out.append(f"<p class=note>From <code>{escape(history.folder)}</code>: "
+               f"{len(history.runs)} run(s) of {spiders} spider(s), "
+               f"{len(history.problems)} unreadable file(s). Shares are of the run's "
+               "pages that became records; the alarm and acceptance are the run's own "
+               "verdict (docs/report.md).</p>")
+    if history.problems:
+        listed = history.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(history.problems) - len(listed)
+        out.append(f"<p>{len(history.problems)} run file(s) skipped"
+                   + (f" ({more} more not shown)" if more else "") + ":</p><pre>"
+                   + "\n".join(escape(p) for p in listed) + "</pre>")
+    sites = history.sites()
+    if not sites:
+        why = ("does not exist" if not history.found else
+               "holds no run stats" if not history.runs else
+               "holds no run that counted a site's layout")
+        out.insert(0, f"<p><b>No runs yet</b>: <code>{escape(history.folder)}</code> "
+                      f"{why}.</p>")
+        return "".join(out)
+    if history.without_layout:
+        out.append(f"<p class=note>{history.without_layout} run(s) count no site's layout "
+                   "(saved before layout profiles were kept, or nothing was extracted) "
+                   "and are not shown.</p>")
+    head = "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in HISTORY_HEAD) + "</tr>"
+    for index, (site, rows) in enumerate(sites):
+        shown = rows[-history.shown:] if history.shown else rows
+        alarms = sum(1 for r in shown if r.alarm)
+        count = (f"all {len(rows)} run(s)" if len(shown) == len(rows)
+                 else f"the newest {len(shown)} of {len(rows)} runs")
+        out.append(f'<h3 id="history-{index}">{escape(site)}</h3>'
+                   f"<p class=note>{count}, oldest first; {alarms} with an alarm, "
+                   f"{sum(1 for r in shown if r.accepted)} accepted as the new normal.</p>")
+        body = "".join(_history_row(r, site) for r in shown)
+        out.append(f'<table class=history data-site="{escape(site, quote=True)}">'
+                   f"{head}{body}</table>")
+    return "".join(out)
+
+
+def render(corpus: Corpus, generated: str, history: History | None = None) -> str:
     """The whole page."""
     body = [f"<h1>Corpus report</h1><p>{corpus.records} record(s) from "
             f"{len(corpus.files)} file(s), {len(corpus.problems)} bad input(s); "
@@ -207,8 +356,13 @@ def render(corpus: Corpus, generated: str) -> str:
                 ("quality", "Duplicates, script, extraction", section_quality),
                 ("extremes", "Shortest and longest texts", section_extremes)):
             body.append(f'<section id="{key}"><h2>{title}</h2>{part(corpus)}</section>')
-    else:
+    elif corpus.files or history is None:
         body.append("<p>No records.</p>")
+    else:
+        body.append("<p>No JSONL input given: the run history only.</p>")
+    if history is not None:
+        body.append(f'<section id="history"><h2>Run history</h2>'
+                    f"{section_history(history)}</section>")
     body.append(f'<section id="problems"><h2>Bad input</h2>{section_problems(corpus)}</section>')
     body.append('<section id="inputs"><h2>Input files</h2><ul>'
                 + "".join(f"<li>{escape(f)}</li>" for f in corpus.files) + "</ul></section>")
