@@ -174,16 +174,28 @@ def shares_over_limits(stats: Mapping[str, Any], limits: Limits) -> list[str]:
         return []  # too few to judge by shares
     shares = {"failed": (pages.failed + pages.dropped) / tried,
               "challenged": _count(stats, "backoff/challenge") / tried}
-    if not _count(stats, "crawl/backfill"):
+    if not _count(stats, "crawl/backfill") and not judged_by_history(stats):
         # Today's pages found by density alone: the site's selectors stopped
         # holding (a new template). A backfill reads older templates, where
-        # that is expected (the replica's 2019 sxnews pages: 90 %).
+        # that is expected (the replica's 2019 sxnews pages: 90 %). A run the
+        # template-change alarm judged against the site's history (or whose
+        # layout was accepted as the new normal) is left to that judgement.
         shares["fallback"] = _count(stats, "extract/fallback") / max(1, pages.extracted)
     return [f"{name} share {value:.0%} of {tried} article pages is above the limit "
             f"{getattr(limits, f'health_max_{name}_share'):.0%} "
             f"(HEALTH_MAX_{name.upper()}_SHARE)"
             for name, value in shares.items()
             if value > getattr(limits, f"health_max_{name}_share")]
+
+
+def judged_by_history(stats: Mapping[str, Any]) -> bool:
+    """Every site of the run was judged against its own history by the
+    template-change alarm (crawler.state.history), or accepted as a new normal."""
+    verdicts = {k.removeprefix("layout/baseline/"): str(v) for k, v in stats.items()
+                if k.startswith("layout/baseline/")}
+    return bool(verdicts) and all(
+        not basis.startswith("not judged") or stats.get(f"layout/accepted/{site}")
+        for site, basis in verdicts.items())
 
 
 def interrupted(stats: Mapping[str, Any]) -> list[str]:

@@ -160,6 +160,8 @@ HEALTH_MAX_CHALLENGED_SHARE = 0.05  # bot-check pages
 # Bodies found by density alone: near all of them means the site's selectors no
 # longer hold (a new template). Not lower: sites serve several template eras at
 # once (the replica's sxnews: 36 % of a full crawl, 51 % of a resumed part).
+# Only for runs the template-change alarm could not judge against the site's
+# history (an initial crawl, too short a history): the alarm judges the others.
 HEALTH_MAX_FALLBACK_SHARE = 0.9
 # Pages whose extraction raised an unexpected exception (extract/error: a bug,
 # not a page without an article). A healthy crawl has none (the replica's three

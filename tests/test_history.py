@@ -282,3 +282,19 @@ def test_run_summary_says_what_the_alarm_made_of_each_site() -> None:
         "(HEALTH_TEMPLATE_ACCEPT)",
         "x: layout of sxnews against 5 runs, 300 pages: template change suspected "
         "(see the ERROR or WARNING line)"]
+
+
+def test_fallback_share_is_left_to_the_history_once_a_run_is_judged() -> None:
+    # A new template's pages found by density: past HEALTH_MAX_FALLBACK_SHARE.
+    stats = {"finish_reason": "finished", "extract/body/density": 37,
+             "extract/body/selector": 3, "extract/fallback": 37}
+    limits = project_settings({})
+    assert any("fallback share" in r for r in failed_reasons(stats, limits))
+    judged = {**stats, "layout/baseline/sxnews": "5 runs, 200 pages"}
+    assert failed_reasons(judged, limits) == []
+    accepted = {**stats, "layout/baseline/sxnews": "not judged: accepted",
+                "layout/accepted/sxnews": "HEALTH_TEMPLATE_ACCEPT"}
+    assert failed_reasons(accepted, limits) == []
+    # Not judged (too short a history, an initial crawl): the fixed limit holds.
+    short = {**stats, "layout/baseline/sxnews": "not judged: an initial crawl"}
+    assert any("fallback share" in r for r in failed_reasons(short, limits))
