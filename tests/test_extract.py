@@ -196,3 +196,19 @@ def test_a_writer_credit_on_its_own_line_is_the_author() -> None:
     # "原文:" in a sentence names no writer.
     prose = page.replace("<p>文/眉间尺</p>", "<p>原文:这是一段引用的话,没有作者。</p>")
     assert extract_article(prose.encode(), "http://example.cn/a/1.html")["author"] is None
+
+
+def test_a_photo_page_whose_only_text_is_its_figure_caption_is_headline_only() -> None:
+    # A gallery page of a template no site description knows: the caption is
+    # all of its text, and still a caption (the guard does not give it back).
+    caption = "1月29日,康定景区里,群众在服务窗口办理业务。"
+    html = page(f"<div class='article-head'><h1>{TITLE}</h1>"
+                "<div class='article-info'>发布日期:2026/01/29 来源:山西日报</div></div>"
+                "<div class='article-con' id='zoom'><figure><img src='/a.jpg'>"
+                f"<figcaption class='figure-caption'>{caption}</figcaption></figure></div>")
+    found = extract(html, "http://photo.sxrb.com/GB/321700/10467497.html")
+    assert found.record["text"] == TITLE and found.counters["no_body"] == 1
+    # The same caption among paragraphs: the paragraphs are the text.
+    html = html.replace("</figure>", f"</figure>{BODY}")
+    found = extract(html, "http://photo.sxrb.com/GB/321700/10467497.html")
+    assert paragraphs(found.record) == [TITLE, P1, P2, P3]

@@ -384,7 +384,8 @@ def _classify(page: PageDom, labelled: set[int], totals: dict[int, float]) -> No
         if flags:
             weight = 0.0 if counted else totals.get(id(el), 0.0)
             kept = min(floor, COMMENTS_MIN_KEPT) if flags & COMMENTS else floor
-            if total - removed - weight >= kept or weight == 0:
+            if total - removed - weight >= kept or weight == 0 \
+                    or el.tag in X.UNGUARDED_TAGS:
                 removed += weight
                 counted = True
                 if flags & FURNITURE:

@@ -42,6 +42,11 @@ CHROME_WHOLE_WORDS = frozenset({
 # Article furniture: headline, info line, tags, captions. Fields are read from
 # them; they are never body.
 FURNITURE_TAGS = frozenset({"header", "figcaption"})
+# Marked whatever share of the page they hold, past the guard: an HTML5 figure
+# caption is a caption even when a photo page's captions are all its text
+# (a gallery page of an unknown template: a headline-only record, as the seed
+# format wants, not its caption as the article).
+UNGUARDED_TAGS = frozenset({"figcaption"})
 FURNITURE_PART_WORDS = frozenset({
     "breadcrumb", "breadcrumbs", "crumb", "crumbs", "navpath", "weizhi", "dqwz",
     "tags", "keywords", "caption", "figcaption", "picnote", "imgdesc", "imgtxt", "pictxt",
