@@ -115,3 +115,46 @@ def test_an_extractor_bug_that_empties_author_is_caught(nightly: Any) -> None:
     assert "date coverage" not in line  # only what moved is named
     saved = saved_runs(state, site)[-1]
     assert saved[f"layout/alarm/{site}"] in line
+
+
+def test_a_template_switch_raises_the_alarm_until_it_is_accepted(nightly: Any) -> None:
+    replica, where, _runs = nightly
+    site = "sxnews"
+    state = where / site / "state"
+    replica.switch_template(site, since=replica.model(site).total)  # the next one grown
+    try:
+        outputs = []
+
+        def night(n: int, *args: str) -> CrawlRun:
+            replica.grow(site, 25)
+            out = where / site / f"switched{n}.jsonl"
+            outputs.append(out)
+            return run_crawl(site, replica.proxy_url, state, out, *args)
+
+        met = night(1)
+        assert met.returncode == 1, met.log[-3000:]
+        [line] = [ln for ln in met.log.splitlines() if ALARM in ln and "] ERROR:" in ln]
+        # The fields that moved are named, and the new container.
+        for named in (r"body by the site's selectors \d+% → 0%",
+                      r"time of day coverage \d+% → 0%", r"editor coverage \d+% → 0%",
+                      r"new body container div#zoom on \d+% of pages"):
+            assert re.search(named, line), (named, line)
+        assert "date coverage" not in line  # still dated, by day
+        again = night(2)
+        assert again.returncode == 1 and "since " + line.split("since ")[1][:16] in again.log
+        accepted = night(3, "-s", "HEALTH_TEMPLATE_ACCEPT=True")
+        assert accepted.returncode == 0, accepted.log[-3000:]
+        assert "layout accepted as the new normal (HEALTH_TEMPLATE_ACCEPT)" in accepted.log
+        for n in (4, 5):
+            quiet = night(n)
+            assert quiet.returncode == 0 and ALARM not in quiet.log, quiet.log[-3000:]
+        saved = saved_runs(state, site)
+        assert saved[-1][f"layout/baseline/{site}"].startswith("2 runs")
+        # Every switched article was exported once, as its truth now reads.
+        records = [json.loads(x) for out in outputs for x in out.read_text("utf-8").splitlines()]
+        assert len(records) == 5 * 25
+        truth = {r["url"]: r for r in replica.truth(site)}
+        assert [(r["url"], k) for r in records for k in truth[r["url"]]
+                if k != "fetched_at" and r[k] != truth[r["url"]][k]] == []
+    finally:
+        replica.clear_faults()
