@@ -78,7 +78,8 @@ class Command(ScrapyCommand):
                                  "template_switch:site=sxnews,from=2026-01-02T08:00 "
                                  "(from: a date/time or an article index); repeatable, the "
                                  "last one per site wins (missing and template_switch are "
-                                 "site states beside it). Faults: " + ", ".join(FAULTS))
+                                 "site states beside it). The faults are "
+                                 + ", ".join(FAULTS) + ".")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
