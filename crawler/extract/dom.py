@@ -134,16 +134,6 @@ def _word_list(text: str) -> bool:
         sum(map(len, words)) <= WORD_LIST_MAX_MEAN * len(words)
 
 
-def chrome_weight(line: Line) -> float:
-    """How much a line looks like page furniture: link text, short unpunctuated labels."""
-    weight = line_weight(line.text)
-    if line.link_share > 0.5:
-        return float(weight)
-    if weight < 40 and not X.SENTENCE_PUNCT.search(line.text):
-        return float(weight)
-    return 0.0
-
-
 @dataclass
 class PageDom:
     root: Any
