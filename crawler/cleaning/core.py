@@ -92,7 +92,9 @@ def normalise_lines(page_text: str, counters: Counter[str]) -> list[str]:
     Blank lines only separate blocks; in the output every line is its own
     paragraph, so they carry nothing the cleaner needs.
     """
-    text, glosses = strip_glosses(fold_text(page_text))
+    # Glosses are matched on folded text, so fullwidth brackets and letters
+    # ("（zhàn）") are caught too; the per-line fold later is idempotent.
+    text, glosses = strip_glosses(fold_width(page_text))
     if glosses:
         counters["glosses_removed"] += glosses
     out = []
@@ -101,12 +103,6 @@ def normalise_lines(page_text: str, counters: Counter[str]) -> list[str]:
         if line:
             out.append(line)
     return out
-
-
-def fold_text(text: str) -> str:
-    # Glosses are matched on folded text, so fullwidth brackets and letters
-    # ("（zhàn）") are caught too; the per-line fold later is idempotent.
-    return fold_width(text)
 
 
 def line_weight(line: str) -> int:
@@ -477,7 +473,7 @@ def clean_body(
     """The line rules on a body the DOM extractor found: glosses, spam, the
     site's and the shared trailing labels (the body ends at the first), chrome
     lines, symbol lines, counters at the edges. Every rule is guarded."""
-    text, glosses = strip_glosses(fold_text("\n".join(lines)), glossed=glossed)
+    text, glosses = strip_glosses(fold_width("\n".join(lines)), glossed=glossed)
     if glosses:
         counters["glosses_removed"] += glosses
     body = [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
