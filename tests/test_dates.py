@@ -83,12 +83,15 @@ def _response(url: str, body: bytes, **meta: str) -> HtmlResponse:
 def test_the_listing_dates_a_page_that_holds_no_date_of_its_own() -> None:
     site = SITES["sxnews"]
     listed = ArticlePage.from_response(_response(URL, page(), listed_date="2024-05-15"), site)
-    assert listed.published_at() == "2024-05-15" and listed.date_source() == "listing"
+    assert listed.record()["published_at"] == "2024-05-15"
+    assert listed.record()["date_source"] == "listing"
     assert listed.extraction.counters["date/listing"] == 1
     # A date of the page's own is kept: the listing's day is only a fallback.
     dated = ArticlePage.from_response(
         _response(URL, page(info="<div class='left1'>2024年05月14日</div>"),
                   listed_date="2024-05-15"), site)
-    assert dated.published_at() == "2024-05-14" and dated.date_source() == "printed"
+    assert dated.record()["published_at"] == "2024-05-14"
+    assert dated.record()["date_source"] == "printed"
     unlisted = ArticlePage.from_response(_response(URL, page()), site)
-    assert unlisted.published_at() is None and unlisted.date_source() is None
+    assert unlisted.record()["published_at"] is None
+    assert unlisted.record()["date_source"] is None

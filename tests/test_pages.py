@@ -76,11 +76,11 @@ def test_article_page_gives_the_whole_record() -> None:
                             "editor", "source", "region", "category", "tags", "text",
                             "date_source"]
     assert record["id"] == "c5a4afa458117125" and record["site"] == "shanxidayuan"
-    assert page.date_source() == "printed"
-    assert page.title() == "新标题" and page.author() == "网络编辑"
-    assert page.published_at() == "2022-10-08T10:10:06+08:00"
-    assert page.text().startswith("新标题\n\n第0段") and "首页" not in page.text()
-    assert "本文地址" not in page.text()
+    assert record["date_source"] == "printed"
+    assert record["title"] == "新标题" and record["author"] == "网络编辑"
+    assert record["published_at"] == "2022-10-08T10:10:06+08:00"
+    assert record["text"].startswith("新标题\n\n第0段") and "首页" not in record["text"]
+    assert "本文地址" not in record["text"]
 
 
 def test_article_page_without_an_article_raises() -> None:

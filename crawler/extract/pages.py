@@ -1,4 +1,4 @@
-"""Page objects: pure functions of a response, one method per thing extracted.
+"""Page objects: pure functions of a response.
 
 ``ArticlePage`` turns an article response into the whole seed record (the
 same code as :func:`crawler.extract.extract_article`); ``ListingPage`` gives
@@ -66,7 +66,7 @@ def _content_type(response: Response) -> str | None:
 
 @dataclass
 class ArticlePage:
-    """An article page; ``record()`` is the seed record, each field its method."""
+    """An article page; ``record()`` is the seed record."""
 
     body: bytes | str
     url: str
@@ -99,49 +99,6 @@ class ArticlePage:
             record["published_at"], record["date_source"] = self.listed_date, "listing"
             found.counters["date/listing"] += 1
         return found
-
-    def _field(self, key: str) -> Any:
-        return self.extraction.record[key]
-
-    def id(self) -> str:
-        return str(self._field("id"))
-
-    def canonical_url(self) -> str:
-        return str(self._field("url"))
-
-    def title(self) -> str:
-        return str(self._field("title"))
-
-    def subtitle(self) -> str | None:
-        return self._field("subtitle")
-
-    def published_at(self) -> str | None:
-        return self._field("published_at")
-
-    def date_source(self) -> str | None:
-        """Where the date came from: printed, meta, script, url or listing."""
-        return self._field("date_source")
-
-    def author(self) -> str | None:
-        return self._field("author")
-
-    def editor(self) -> str | None:
-        return self._field("editor")
-
-    def source(self) -> str | None:
-        return self._field("source")
-
-    def region(self) -> str | None:
-        return self._field("region")
-
-    def category(self) -> list[str]:
-        return list(self._field("category"))
-
-    def tags(self) -> list[str]:
-        return list(self._field("tags"))
-
-    def text(self) -> str:
-        return str(self._field("text"))
 
     def record(self) -> dict[str, Any]:
         return dict(self.extraction.record)
