@@ -90,7 +90,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.FetchGuardMiddleware": 50,
     # Scrapy's offsite filter drops a request when it is scheduled, past every
     # errback, so an offsite redirect vanished uncounted; the fetch guard
-    # refuses the same hosts (and more) where the errback counts it.
+    # refuses the same hosts (and more) where the errback counts it. So the
+    # spiders set no ``allowed_domains``: nothing would read it.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     # Scrapy's own, each replaced in its place by a subclass that names its
     # failures (crawler/fetch/): robots.txt per RFC 9309, redirect loops,

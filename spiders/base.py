@@ -39,7 +39,7 @@ from crawler.extract.pages import (
 )
 from crawler.fetch.outcomes import count_failure, is_deferred, is_settled
 from crawler.items import ArticleItem
-from crawler.sites import allowed_domains, in_column
+from crawler.sites import in_column
 from crawler.sites.base import Site
 from crawler.state.errorpages import error_pages
 from crawler.state.frontier import COMPLETE, Frontier
@@ -61,7 +61,6 @@ def utc_now() -> str:
 
 class NewsSpider(ArticlePagesMixin, scrapy.Spider):
     site: ClassVar[Site]
-    allowed_domains = allowed_domains()
     uses_frontier = True
     args_model: ClassVar[type[CrawlArgs]] = CrawlArgs  # its -a arguments (scrapy describe)
 

@@ -51,7 +51,7 @@ from crawler.refetch import (
     read_targets,
     text_fingerprint,
 )
-from crawler.sites import allowed_domains, site_for_url
+from crawler.sites import site_for_url
 from crawler.state import state_dir
 from crawler.state.errorpages import error_pages
 from crawler.state.runtime import crawl_state
@@ -84,7 +84,6 @@ class RefetchArgs(BaseModel):
 class RefetchSpider(scrapy.Spider):
     name = "refetch"
     refetch = True  # switches the refetch status pipeline on
-    allowed_domains = allowed_domains()
     args_model = RefetchArgs  # its -a arguments (scrapy describe)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -36,10 +36,5 @@ def site_for_url(url: str) -> Site | None:
         return None
 
 
-def allowed_domains() -> list[str]:
-    """Domains for Scrapy's offsite filter (it allows their subdomains)."""
-    return sorted({h.lstrip(".") for site in SITES.values() for h in site.hosts})
-
-
-__all__ = ["SITES", "SITE_NAMES", "Selectors", "Site", "UrlScheme", "allowed_domains",
-           "in_column", "site_for_host", "site_for_url", "site_named"]
+__all__ = ["SITES", "SITE_NAMES", "Selectors", "Site", "UrlScheme", "in_column",
+           "site_for_host", "site_for_url", "site_named"]
