@@ -7,7 +7,6 @@ already, so running a killed command again writes each record once.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from crawler.exporters import cut_partial_line
-from crawler.state.seen import ID_RE
+from crawler.records import record_id
 
 
 class OutputError(ValueError):
@@ -73,14 +72,5 @@ def open_output(spec: str, *, overwrite: bool, inputs: list[Path]) -> Output:
 
 def ids_in(path: Path) -> set[str]:
     """The record ids of a JSONL file's lines (lines that are no record are skipped)."""
-    out: set[str] = set()
     with path.open("rb") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            rid = record.get("id") if isinstance(record, dict) else None
-            if isinstance(rid, str) and ID_RE.fullmatch(rid):
-                out.add(rid)
-    return out
+        return {rid for line in fh if (rid := record_id(line)) is not None}

@@ -84,6 +84,18 @@ def seed_file_name(number: int, rid: str) -> str:
     return f"{number:03d}_{rid}.txt"
 
 
+def record_id(line: bytes | str) -> str | None:
+    """The id of one JSONL line's record, ``None`` for a line that is no record
+    or holds no valid id: how the seen-set and the offline commands' outputs
+    read back which records a file holds."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    rid = record.get("id") if isinstance(record, dict) else None
+    return rid if isinstance(rid, str) and ID_RE.fullmatch(rid) else None
+
+
 def is_plain_name(name: str) -> bool:
     """A file name that stays in its directory: no separator, not ``.``/``..``, no NUL."""
     return (bool(name) and name not in (".", "..") and "/" not in name and "\0" not in name

@@ -9,16 +9,13 @@ was appended since.
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from crawler.records import record_id
 from crawler.state.db import connect
-
-ID_RE = re.compile(r"[0-9a-f]{16}")  # used with fullmatch: "$" would let "…\n" pass
 
 
 class SeenStore:
@@ -72,7 +69,7 @@ class SeenStore:
         try:
             for line, offset in _complete_lines(path, start):
                 end = offset
-                rid = _record_id(line)
+                rid = record_id(line)
                 if rid is not None:
                     cur = self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (rid, now))
                     added += cur.rowcount
@@ -102,15 +99,6 @@ def _complete_lines(path: Path, start: int) -> Iterator[tuple[bytes, int]]:
                 return
             offset += len(line)
             yield line, offset
-
-
-def _record_id(line: bytes) -> str | None:
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return None
-    rid = record.get("id") if isinstance(record, dict) else None
-    return rid if isinstance(rid, str) and ID_RE.fullmatch(rid) else None
 
 
 
@@ -165,7 +153,7 @@ class RedisSeenStore:
         pipe = self._r.pipeline(transaction=False)
         for line, offset in _complete_lines(path, start):
             end = offset
-            rid = _record_id(line)
+            rid = record_id(line)
             if rid is not None:
                 pipe.hsetnx(self._key, rid, now)
         added = sum(int(n) for n in pipe.execute())
