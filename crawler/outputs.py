@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from crawler.exporters import cut_partial_line
-from crawler.records import record_id
+from crawler.records import id_of_line
 
 
 class OutputError(ValueError):
@@ -73,4 +73,4 @@ def open_output(spec: str, *, overwrite: bool, inputs: list[Path]) -> Output:
 def ids_in(path: Path) -> set[str]:
     """The record ids of a JSONL file's lines (lines that are no record are skipped)."""
     with path.open("rb") as fh:
-        return {rid for line in fh if (rid := record_id(line)) is not None}
+        return {rid for line in fh if (rid := id_of_line(line)) is not None}

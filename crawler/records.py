@@ -84,7 +84,7 @@ def seed_file_name(number: int, rid: str) -> str:
     return f"{number:03d}_{rid}.txt"
 
 
-def record_id(line: bytes | str) -> str | None:
+def id_of_line(line: bytes | str) -> str | None:
     """The id of one JSONL line's record, ``None`` for a line that is no record
     or holds no valid id: how the seen-set and the offline commands' outputs
     read back which records a file holds."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from crawler.records import record_id
+from crawler.records import id_of_line
 from crawler.state.db import connect
 
 
@@ -69,7 +69,7 @@ class SeenStore:
         try:
             for line, offset in _complete_lines(path, start):
                 end = offset
-                rid = record_id(line)
+                rid = id_of_line(line)
                 if rid is not None:
                     cur = self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (rid, now))
                     added += cur.rowcount
@@ -153,7 +153,7 @@ class RedisSeenStore:
         pipe = self._r.pipeline(transaction=False)
         for line, offset in _complete_lines(path, start):
             end = offset
-            rid = record_id(line)
+            rid = id_of_line(line)
             if rid is not None:
                 pipe.hsetnx(self._key, rid, now)
         added = sum(int(n) for n in pipe.execute())
