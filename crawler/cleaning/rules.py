@@ -61,6 +61,10 @@ class SiteRules:
 
 # --- Shared rules: every page, known site or not ---------------------------
 
+# The label of the line where a page states its own URL: dropped as chrome
+# (``SHARED_DROPS``) and read as the record's ``url`` (``URL_LINE``).
+ARTICLE_URL_LABEL = r"^(?:• )?本文(?:地址|链接)[:] ?"
+
 # Chrome that any of the sites (and most Chinese news templates) print.
 SHARED_DROPS: tuple[LineRule, ...] = (
     rule("share_bar", r"^分享到:?(?: ?评论:?)?(?: .{0,20})?$"),
@@ -70,7 +74,7 @@ SHARED_DROPS: tuple[LineRule, ...] = (
     ),
     rule("advert", r"^(?:广告|推广|AD|Advertisement)$", re.I),
     rule("prev_next", r"^(?:• )?(?:上一篇|下一篇|上一条|下一条)[:].{0,80}$"),
-    rule("article_url", r"^(?:• )?本文(?:地址|链接)[:] ?\S+$"),
+    rule("article_url", ARTICLE_URL_LABEL + r"\S+$"),
     rule("editor_line", r"^\(?(?:责任编辑|责编|编辑)[:] ?[^()\s,。]{1,20}\)?$"),
     rule("tags_line", r"^(?:关键词|关键字|标签|Tags?)[:] ?.{1,80}$", re.I),
     rule("print_close", r"^(?:\[?(?:打印|关闭|关闭窗口|返回顶部|收藏|字号|大 中 小)\]? ?){1,5}$"),
@@ -102,7 +106,7 @@ SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 COUNTER = rx(r"^(?:\d{1,7}|\d{1,7} ?(?:次|人|条评论|阅读))$")
 
 # Fields that the shared rules read wherever they sit on the page.
-URL_LINE = rx(r"^(?:• )?本文(?:地址|链接)[:] ?(?P<url>https?://\S+)$")
+URL_LINE = rx(ARTICLE_URL_LABEL + r"(?P<url>https?://\S+)$")
 EDITOR_LINE = rx(r"^\(?(?:责任编辑|责编|编辑)[:] ?(?P<editor>[^()\s,。]{1,20})\)?$")
 TAGS_LINE = rx(r"^(?:关键词|关键字|标签|Tags?)[:] ?(?P<tags>.{1,80})$", re.I)
 TAG_SPLIT = re.compile(r"[\s,;、]+")
