@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from crawler.cleaning.core import stated_url
 from crawler.dedupe import normalise
 from crawler.records import (
     InputProblem,
@@ -35,10 +35,8 @@ from crawler.records import (
     url_list_entries,
 )
 from crawler.state.db import connect
-from crawler.textnorm import fold_width, strip_glosses
 from crawler.urls import record_id
 
-ARTICLE_ADDRESS = re.compile(r"本文地址\s*[:：]\s*(?P<url>https?://\S+)")
 SUFFIXES = (".txt", ".jsonl", ".json")
 JSONL_SUFFIXES = (".jsonl", ".json")
 
@@ -92,8 +90,7 @@ def _jsonl_targets(path: Path) -> Iterator[RefetchTarget]:
 
 def _seed_target(path: Path) -> RefetchTarget:
     doc = read_document(path)
-    match = ARTICLE_ADDRESS.search(strip_glosses(fold_width(doc.text))[0])
-    url = match["url"] if match else None
+    url = stated_url(doc.text)  # as scrapy clean reads it
     rid: str | None
     if url is not None:
         try:

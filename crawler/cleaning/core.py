@@ -286,6 +286,15 @@ def breadcrumb_trail(site: SiteRules, line: str) -> list[str] | None:
     return [p for p in parts[1:] if convert(p, "hans") not in skip]
 
 
+def stated_url(page_text: str) -> str | None:
+    """The URL a flat-text page states for itself (its 本文地址 line), as
+    ``page_fields`` reads it: ``scrapy clean`` and ``refetch`` agree on it."""
+    for line in normalise_lines(page_text, Counter()):
+        if m := R.URL_LINE.match(line):
+            return m.group("url")
+    return None
+
+
 def page_fields(lines: list[str]) -> dict[str, Any]:
     """Fields the shared labels give wherever they sit on the page."""
     out: dict[str, Any] = {}
