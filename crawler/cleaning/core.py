@@ -270,7 +270,7 @@ def meta_fields(m: re.Match[str] | None) -> dict[str, Any]:
 
 
 def split_tags(value: str) -> list[str]:
-    return [t for t in R.TAG_SPLIT.split(value) if t]
+    return [t for t in R.TEXT_TAG_SEP.split(value) if t]
 
 
 def breadcrumb_trail(site: SiteRules, line: str) -> list[str] | None:
@@ -280,7 +280,7 @@ def breadcrumb_trail(site: SiteRules, line: str) -> list[str] | None:
     m = site.breadcrumb.match(line)
     if m is None:
         return None
-    parts = [p.strip() for p in R.BREADCRUMB_SEP.split(m.group("trail")) if p.strip()]
+    parts = [p.strip() for p in R.TEXT_BREADCRUMB_SEP.split(m.group("trail")) if p.strip()]
     skip = {convert(s, "hans") for s in site.breadcrumb_skip}
     # The first part is the site's own name, above any category.
     return [p for p in parts[1:] if convert(p, "hans") not in skip]

@@ -109,7 +109,10 @@ COUNTER = rx(r"^(?:\d{1,7}|\d{1,7} ?(?:次|人|条评论|阅读))$")
 URL_LINE = rx(ARTICLE_URL_LABEL + r"(?P<url>https?://\S+)$")
 EDITOR_LINE = rx(r"^\(?(?:责任编辑|责编|编辑)[:] ?(?P<editor>[^()\s,。]{1,20})\)?$")
 TAGS_LINE = rx(r"^(?:关键词|关键字|标签|Tags?)[:] ?(?P<tags>.{1,80})$", re.I)
-TAG_SPLIT = re.compile(r"[\s,;、]+")
+# Tags in a flat-text tags or meta line (folded, one space between words).
+# Not "|", unlike the DOM extractor's DOM_TAG_SEP (crawler.extract.rules);
+# kept apart so that neither reader's records change.
+TEXT_TAG_SEP = re.compile(r"[\s,;、]+")
 
 # Dates: "2020年02月02日07:07", "2022-10-08 10:10:06", "2020年01月29日".
 DATE = r"(?P<date>\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2}))"
@@ -122,8 +125,11 @@ SHARED_META = rx(r"^(?:时 ?间|发布时间|日 ?期|发布日期): ?" + DATE +
 
 # A page needs this much marker weight before it is taken as a site's.
 SITE_MIN_SCORE = 2
-# Where the breadcrumb separator may be typed either way.
-BREADCRUMB_SEP = re.compile(r" ?(?:>>|»|>) ?")
+# The separators of a known site's flat-text breadcrumb (SiteRules.breadcrumb),
+# where the separator may be typed either way. Narrower than the DOM
+# extractor's DOM_BREADCRUMB_SEP (any template's: also / \ › →); kept apart
+# so that neither reader's records change.
+TEXT_BREADCRUMB_SEP = re.compile(r" ?(?:>>|»|>) ?")
 
 # --- Guards ----------------------------------------------------------------
 

@@ -575,7 +575,7 @@ def _breadcrumb_element(line: Line) -> Any | None:
 
 def _crumb_parts(text: str) -> list[str]:
     text = X.BREADCRUMB_LABEL.sub("", text.removeprefix("  • ").strip())
-    return [p.strip() for p in X.BREADCRUMB_SEP.split(text) if p.strip()]
+    return [p.strip() for p in X.DOM_BREADCRUMB_SEP.split(text) if p.strip()]
 
 
 def _trail(ctx: Context, parts: list[str]) -> list[str]:
@@ -658,7 +658,7 @@ def find_tags(ctx: Context) -> list[str]:
             if not value:
                 anchors = [fold_line(text_content(a)) for a in line.block.iter("a")]
                 value = " ".join(a for a in anchors if a)
-            tags = [t for t in X.TAG_SPLIT.split(value) if t and len(t) <= 20]
+            tags = [t for t in X.DOM_TAG_SEP.split(value) if t and len(t) <= 20]
             if tags:
                 return tags
     for _i, line in region:

@@ -184,7 +184,9 @@ BREADCRUMB_LABEL = rx(
     r"^(?:您现在的位置|您当前所在的位置|您当前的位置|您所在的位置|您的位置|当前位置|所在位置|当前所在位置|"
     r"位置)\s*[:]?\s*"
 )
-BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|\\)\s*")
+# Any template's breadcrumb separators, read from the page's DOM; wider than
+# the flat-text cleaner's TEXT_BREADCRUMB_SEP (crawler.cleaning.rules).
+DOM_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|\\)\s*")
 BREADCRUMB_DROP = rx(r"^(?:首页|主页|网站首页|Home|正文|浏览文章|内容|详情|文章|阅读文章|查看内容|"
                      r"正文内容|新闻详情|文章详情|详细内容)$", re.I)
 
@@ -193,7 +195,9 @@ BREADCRUMB_DROP = rx(r"^(?:首页|主页|网站首页|Home|正文|浏览文章|�
 # PHPCMS v9 prints its keywords as 相关热词搜索.
 TAG_LABEL = rx(r"^(?:标签|关键词|关键字|相关热词搜索|热词|相关标签|TAG标签|Tags?|TAG)\s*[:]\s*"
                r"(?P<tags>.*)$", re.I)
-TAG_SPLIT = re.compile(r"[\s,;、|]+")
+# Any template's tag list, read from the DOM (a label's value or its anchors
+# joined): also "|", unlike the flat-text cleaner's TEXT_TAG_SEP.
+DOM_TAG_SEP = re.compile(r"[\s,;、|]+")
 TAG_WORDS = frozenset({"tags", "tag", "keywords", "post-tags", "entry-tags", "tag-list",
                        "taglist", "article-tags", "biaoqian"})
 
