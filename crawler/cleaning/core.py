@@ -112,7 +112,9 @@ def line_weight(line: str) -> int:
     return len(line) - ascii_len + ascii_len // 5
 
 
-def prose_weight(lines: list[str]) -> int:
+def text_weight(lines: list[str]) -> int:
+    """The summed ``line_weight`` of ``lines``: how much text, prose or not (the
+    DOM extractor's ``prose_weight`` judges one line's prose)."""
     return sum(map(line_weight, lines))
 
 
@@ -126,7 +128,7 @@ def drop_spam(lines: list[str], counters: Counter[str]) -> list[str]:
         (spam if spam_kind(line) else kept).append(line)
     if not spam:
         return lines
-    if prose_weight(spam) > R.GUARD_MAX_RULE_SHARE * prose_weight(lines):
+    if text_weight(spam) > R.GUARD_MAX_RULE_SHARE * text_weight(lines):
         counters["guard_reverted"] += 1
         return lines
     counters["spam_lines_removed"] += len(spam)
@@ -343,8 +345,8 @@ def apply_line_rules(
         hit = [line for line in body if matches(line)]
         if not hit:
             continue
-        total = prose_weight(body)
-        if total and prose_weight(hit) > R.GUARD_MAX_RULE_SHARE * total:
+        total = text_weight(body)
+        if total and text_weight(hit) > R.GUARD_MAX_RULE_SHARE * total:
             counters["guard_reverted"] += 1
             continue
         counters[f"lines_removed/{name}"] += len(hit)
