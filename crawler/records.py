@@ -433,6 +433,8 @@ RecordId = Annotated[str, AfterValidator(_id)]
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 PublishedAt = Annotated[str, AfterValidator(_published_at)]
 FetchedAt = Annotated[str, AfterValidator(_fetched_at)]
+# crawler.sites.SITE_NAMES, in its order: a Literal cannot be derived from it at
+# run time, so tests/test_sites.py checks that the two agree.
 SiteName = Literal["shanxidayuan", "fissico", "sxnews"]
 Status = Literal["new", "updated", "unchanged", "gone", "moved", "error"]
 DateSource = Literal["printed", "meta", "script", "url", "listing"]  # crawler.items.DATE_SOURCES

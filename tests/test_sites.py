@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
-from crawler.sites import SITES, in_column, site_for_url
+from crawler.records import SiteName
+from crawler.report.stats import SITE_ORDER
+from crawler.sites import SITE_NAMES, SITES, in_column, site_for_url
 from crawler.urls import canonical_url
 
 ARTICLES = [
@@ -78,3 +82,11 @@ def test_columns_and_walk_urls() -> None:
     # Every listed column is of its site's forms.
     for site in SITES.values():
         assert all(site.column_problem(c) is None for c in site.columns), site.name
+
+
+def test_every_list_of_the_sites_is_the_registry_in_the_readme_order() -> None:
+    """``crawler.sites`` is the one list; a ``Literal`` (the record schema's
+    ``SiteName``) cannot be derived from it at run time, so it is checked here."""
+    assert SITE_NAMES == ("shanxidayuan", "fissico", "sxnews")  # README.md's order
+    assert get_args(SiteName) == SITE_NAMES
+    assert SITE_ORDER == SITE_NAMES
