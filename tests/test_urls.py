@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import hashlib
+import re
+
 import pytest
 
 from crawler.sites import site_for_url
@@ -25,8 +28,22 @@ def test_canonical_url(raw: str, canonical: str) -> None:
 
 def test_record_id_is_hash_of_canonical_url() -> None:
     a = record_id("http://www.shanxidayuan.com/gsyl/lzyl/10077.html")
-    assert a == record_id("HTTP://www.shanxidayuan.com/gsyl/lzyl/10077.html#x")
-    assert len(a) == 16 and int(a, 16) >= 0
+    # The same canonical URL, however spelled, gives the same id ...
+    for spelling in ("HTTP://www.shanxidayuan.com/gsyl/lzyl/10077.html#x",
+                     "https://WWW.SHANXIDAYUAN.COM/gsyl/lzyl/10077.html?utm_source=wx"):
+        assert record_id(spelling) == a
+    # ... 16 lowercase hex digits: the first of SHA-256 of the canonical URL ...
+    assert re.fullmatch(r"[0-9a-f]{16}", a)
+    assert a == hashlib.sha256(b"http://www.shanxidayuan.com/gsyl/lzyl/10077.html"
+                               ).hexdigest()[:16]
+    assert a == "c5a4afa458117125"  # as in tests/test_pages.py: ids stay stable
+    # ... and distinct canonical URLs give distinct ids.
+    others = ["http://www.shanxidayuan.com/gsyl/lzyl/10078.html",
+              "http://www.shanxidayuan.com/gsyl/changzhi/10077.html",
+              "http://fissico.com/html/xw/dzyw/58159.html",
+              "http://news.sxrb.com/GB/314064/9448045.html"]
+    ids = {record_id(u) for u in [*others, "http://www.shanxidayuan.com/gsyl/lzyl/10077.html"]}
+    assert len(ids) == len(others) + 1
 
 
 @pytest.mark.parametrize("url", [
