@@ -9,10 +9,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.cleaning.core import clean_document
-
-model = pytest.importorskip("replica.model")
-pages = pytest.importorskip("replica.pages")
-render = pytest.importorskip("crawler.extract.render")
+from crawler.extract import render
+from replica import model, pages
 
 KEYS = ("title", "subtitle", "published_at", "author", "editor", "source", "region",
         "category", "tags")

@@ -145,9 +145,10 @@ def test_joined_text() -> None:
 def test_the_replicas_multipage_articles_join_to_their_truth(site: str) -> None:
     """Every multi-page article and gallery of a replica, read page by page
     through the page objects, is its truth record (the crawl does the same)."""
-    generator = pytest.importorskip("replica.generator")
-    model = pytest.importorskip("replica.model").SiteModel(site, 450)
-    pages = pytest.importorskip("replica.pages")
+    from replica import generator, pages
+    from replica.model import SiteModel
+
+    model = SiteModel(site, 450)
     checked = galleries = 0
     for i in range(model.total):
         article = model.article(model.ref(i))
