@@ -208,13 +208,13 @@ class RunSummary:
         stats = self.crawler.stats
         settings = self.settings
         current = stats.get_stats()
-        kind = run_kind(current, self.spider_name)
-        if settings.health_template_change == "off":
-            stats.set_value(RUN_KIND, kind)
-            return []
         history, problems = load_runs(folder, self.spider_name)
         for problem in problems:
             logger.warning("run history: %s", problem)
+        kind = run_kind(current, self.spider_name, history)
+        if settings.health_template_change == "off":
+            stats.set_value(RUN_KIND, kind)
+            return []
         start = current.get("start_time")
         started = (start.astimezone(dt.UTC) if isinstance(start, dt.datetime)
                    else dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M")

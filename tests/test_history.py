@@ -43,7 +43,8 @@ def page(text_len: int = 800, body: str = "div#rwb_zw", info: str = "div.left1",
 
 
 def run_stats(site: str, pages: list[dict[str, int]], **extra: Any) -> dict[str, Any]:
-    stats: dict[str, Any] = {"deltafetch/known_at_start": 100, **extra}
+    stats: dict[str, Any] = {"deltafetch/known_at_start": 100, "finish_reason": "finished",
+                             **extra}
     for counts in pages:
         for key, value in counts.items():
             stats[f"layout/{site}/{key}"] = stats.get(f"layout/{site}/{key}", 0) + value
@@ -197,6 +198,22 @@ def test_only_nightly_runs_are_judged(tmp_path: Path) -> None:
         one = verdict({**blank, **extra}, runs)
         assert one.alarm is None and one.baseline == f"not judged: {kind}"
     assert run_kind({}, "refetch") == "refetch"
+
+
+def test_runs_completing_an_unfinished_first_crawl_are_initial(tmp_path: Path) -> None:
+    # A first crawl stopped (SIGTERM) and cut by max_items: the runs after it
+    # read the rest of the site's listings, older templates, and are no nightly.
+    first = run_stats("sxnews", usual(100), **{"deltafetch/known_at_start": 0,
+                                                "finish_reason": "shutdown"})
+    limited = run_stats("sxnews", usual(100), finish_reason="max_items")
+    runs = history(tmp_path, first, limited)
+    assert [r.kind for r in runs] == ["initial", "nightly"]  # as saved without a kind
+    rest = run_stats("sxnews", [page(body="div.old", author=None) for _ in range(50)])
+    assert run_kind(rest, "sxnews", runs) == "initial"
+    assert verdict(rest, runs).baseline == "not judged: an initial crawl"
+    # Once a crawl has finished, the next one is a nightly run.
+    done = history(tmp_path, first, run_stats("sxnews", usual(100)))
+    assert run_kind(rest, "sxnews", done) == "nightly"
 
 
 def test_too_short_a_history_is_not_judged(tmp_path: Path) -> None:

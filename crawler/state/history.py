@@ -42,7 +42,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,15 +128,26 @@ def profiles(stats: Mapping[str, Any]) -> dict[str, SiteProfile]:
 # --- run history ---------------------------------------------------------------------------
 
 
-def run_kind(stats: Mapping[str, Any], spider: str) -> str:
-    """``nightly``, ``initial``, ``backfill`` or ``refetch``: see the module's doc."""
+def run_kind(stats: Mapping[str, Any], spider: str,
+             earlier: Sequence[Run] | None = None) -> str:
+    """``nightly``, ``initial``, ``backfill`` or ``refetch``: see the module's
+    doc. ``earlier`` (the spider's saved runs): a crawl is ``initial`` until one
+    has finished; the runs completing a first crawl that was killed, stopped or
+    cut by ``max_items`` read the rest of its listings (older templates), and
+    are no nightly run."""
     if stats.get(RUN_KIND):
         return str(stats[RUN_KIND])
     if spider == "refetch":
         return "refetch"
     if stats.get("crawl/backfill"):
         return "backfill"
-    return "nightly" if stats.get("deltafetch/known_at_start") else "initial"
+    if not stats.get("deltafetch/known_at_start"):
+        return "initial"
+    if earlier is not None and not any(
+            run.kind in ("initial", "nightly") and run.stats.get("finish_reason") == "finished"
+            for run in earlier):
+        return "initial"
+    return "nightly"
 
 
 @dataclass
@@ -336,7 +347,7 @@ def judge(current: Mapping[str, Any], spider: str, history: list[Run], *,
           started: str) -> list[Verdict]:
     """The verdict on each site of ``current`` (a run's stats) against
     ``history`` (the spider's earlier runs, oldest first)."""
-    kind = run_kind(current, spider)
+    kind = run_kind(current, spider, history)
     verdicts = []
     for site, profile in sorted(profiles(current).items()):
         if not profile.tried:
