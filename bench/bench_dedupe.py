@@ -4,7 +4,7 @@
     python bench/bench_dedupe.py --docs 100000 --datasketch-docs 20000
     python bench/bench_dedupe.py --tune               # parameter measurement
 
-1. Generates ``--docs`` records (tests/support/synth.py, ~20 % copies) into a JSONL
+1. Generates ``--docs`` records (testkit/synth.py, ~20 % copies) into a JSONL
    file (cached in ``--workdir``; generation is not timed).
 2. Runs ``scrapy dedupe`` on it in a child process pinned to one core
    (``taskset -c 0``), with a fresh ``STATE_DIR``: wall time, CPU time, peak RSS.
@@ -38,14 +38,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # test-data generators (tests/support)
 
 from crawler.dedupe import DedupeConfig  # noqa: E402
 from crawler.dedupe.normalize import normalised_codes  # noqa: E402
 
 
 def generate(path: Path, n: int, seed: int) -> None:
-    from support.synth import bench_records
+    from testkit.synth import bench_records
 
     if path.exists():
         return
@@ -108,9 +107,9 @@ def compare_minhash(path: Path, n: int = 2000) -> None:
     """Signing alone, per document: rensa vs numpy vs datasketch."""
     import numpy as np
     from datasketch import MinHash
-    from support.numpy_minhash import NumpyMinHash
 
     from crawler.dedupe.minhash import MinHasher
+    from testkit.numpy_minhash import NumpyMinHash
 
     cfg = DedupeConfig()
     with path.open("rb") as fh:
@@ -134,9 +133,8 @@ def compare_minhash(path: Path, n: int = 2000) -> None:
 
 
 def tune() -> None:
-    from support.synth import labelled_pairs
-
     from crawler.dedupe import Deduper, Doc, SQLiteStore
+    from testkit.synth import labelled_pairs
 
     pairs = labelled_pairs(per_kind=300, seed=2026)
     print(f"{len(pairs)} labelled pairs")
@@ -164,9 +162,8 @@ def tune() -> None:
 def formulaic(config: DedupeConfig | None = None) -> str:
     """Precision and recall on the labelled formulaic set, through the real code
     path (one in-memory store, the records in the fixture's order)."""
-    from support.formulaic import FIXTURE, score
-
     from crawler.dedupe import Deduper, Doc, SQLiteStore
+    from testkit.formulaic import FIXTURE, score
 
     records = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
     d = Deduper(config or DedupeConfig(), SQLiteStore())
@@ -185,7 +182,7 @@ def short_texts(pairs_per_cell: int = 150) -> None:
     edits found, by normalised length."""
     import random
 
-    from support.formulaic import Reports
+    from testkit.formulaic import Reports
 
     cfg = DedupeConfig(near_min_chars=0)
     for unknown in (False, True):
@@ -197,9 +194,8 @@ def short_texts(pairs_per_cell: int = 150) -> None:
 def _short_table(cfg: DedupeConfig, gen: Any, rng: Any, pairs_per_cell: int) -> None:
     from collections import defaultdict
 
-    from support.formulaic import TEMPLATES
-
     from crawler.dedupe import Deduper, Doc, SQLiteStore, normalise
+    from testkit.formulaic import TEMPLATES
 
     buckets = (0, 20, 40, 60, 80, 100, 120, 160, 240, 10**6)
     fp: dict[int, list[int]] = defaultdict(lambda: [0, 0])

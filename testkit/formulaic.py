@@ -12,7 +12,7 @@ with other punctuation widths and spaces, with an editor or source line, under
 a headline label such as 【要闻】, with the last paragraph trimmed, with one
 figure corrected or the date dropped.
 
-``python -m support.formulaic`` (from tests/) writes the fixture; the test
+``python -m testkit.formulaic`` (from the repository root) writes the fixture; the test
 checks the committed file is exactly what this writes.
 """
 
@@ -25,9 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support.synth import Writer
+from testkit.synth import Writer
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "dedupe" / "formulaic.jsonl"
+FIXTURE = (Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "dedupe"
+           / "formulaic.jsonl")
 SEED = 27
 PER_TEMPLATE = 30
 

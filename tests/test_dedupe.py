@@ -10,8 +10,6 @@ import numpy as np
 import opencc
 import pytest
 from conftest import golden_records
-from support.numpy_minhash import NumpyMinHash
-from support.synth import NEGATIVE_KINDS, POSITIVE_KINDS, Writer, labelled_pairs
 
 from crawler.dedupe import (
     DedupeConfig,
@@ -25,6 +23,8 @@ from crawler.dedupe import (
 from crawler.dedupe.minhash import MinHasher, shingle_hashes
 from crawler.dedupe.normalize import normalised_codes
 from crawler.urls import canonical_url
+from testkit.numpy_minhash import NumpyMinHash
+from testkit.synth import NEGATIVE_KINDS, POSITIVE_KINDS, Writer, labelled_pairs
 
 
 def test_normalise_folds_script_glosses_punctuation_and_space() -> None:

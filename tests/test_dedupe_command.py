@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, golden_records
-from support.synth import Writer
+
+from testkit.synth import Writer
 
 
 def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -15,8 +15,6 @@ import numpy as np
 import pytest
 from conftest import ROOT
 from helpers import dedupe_pipeline
-from support.formulaic import FIXTURE, TEMPLATES, dumps, formulaic_records, score
-from support.synth import Writer
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, SQLiteStore, normalise, open_store
 from crawler.dedupe.explain import explain
@@ -24,6 +22,8 @@ from crawler.dedupe.normalize import normalised_views
 from crawler.dedupe.specifics import DATE, NUMBER, PERSON, PLACE, agree, keys_many, readable
 from crawler.exceptions import DuplicateItem
 from crawler.items import ArticleItem
+from testkit.formulaic import FIXTURE, TEMPLATES, dumps, formulaic_records, score
+from testkit.synth import Writer
 
 
 def records() -> list[dict[str, Any]]:

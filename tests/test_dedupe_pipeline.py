@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from helpers import dedupe_pipeline
 from scrapy.exceptions import NotConfigured
-from support.synth import Writer
 
 from crawler.exceptions import DuplicateItem
 from crawler.items import ArticleItem
 from pipelines.dedupe import DedupePipeline
+from testkit.synth import Writer
 
 
 def items() -> list[ArticleItem]:

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from support.synth import Writer
 
 from crawler.dedupe import DedupeConfig, Deduper, Doc, ParamsMismatch, open_store
+from testkit.synth import Writer
 
 
 def config(url: str, prefix: str = "t:", **kw: object) -> DedupeConfig:

@@ -5,7 +5,7 @@ here is the character k-gram of the normalised text (k chosen by measurement,
 see docs/dedupe.md). Shingles are hashed with a vectorised rolling hash and
 signed by rensa's ``RMinHash`` from the flat hash buffer, many documents per
 call. The bench compares this with datasketch and with a NumPy reference
-(``tests/support/numpy_minhash.py``).
+(``testkit/numpy_minhash.py``).
 """
 
 from __future__ import annotations

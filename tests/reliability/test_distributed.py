@@ -151,9 +151,8 @@ def test_kill_9_at_a_drawn_moment_loses_nothing(shared_replica: Any, redis_url: 
 
 def test_two_workers_keep_one_of_near_duplicates(redis_url: str) -> None:
     """Near-duplicate texts checked at the same moment by two workers: one kept."""
-    from support.synth import Writer
-
     from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
+    from testkit.synth import Writer
 
     cfg = DedupeConfig(backend="redis", redis_url=redis_url, redis_prefix="race:")
     w = Writer(21)

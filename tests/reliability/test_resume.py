@@ -146,7 +146,7 @@ def test_sigterm_and_max_items_then_a_normal_run_complete(big_replica: Any,
 
 
 def synthetic_records(path: Path, n: int) -> list[dict[str, Any]]:
-    from support.synth import bench_records
+    from testkit.synth import bench_records
 
     records = [dict(r, url=None) for r in bench_records(n, seed=7)]  # no URL of the sites
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")

@@ -1,0 +1,4 @@
+"""Generators and references shared by the tests and the benchmarks (bench/):
+synthetic articles with labelled copies (``synth``), the labelled formulaic set
+(``formulaic``), a NumPy MinHash reference (``numpy_minhash``). Not part of the
+crawler: neither the wheel nor the scrapyd egg holds it."""
