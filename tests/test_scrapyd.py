@@ -43,7 +43,10 @@ SCRAPYD_PINS = ("scrapyd==1.6.0", "scrapyd-client==2.0.3", "uberegg==0.1.1",
                 "setuptools==80.9.0")
 # What the egg is built from (pyproject.toml names README.md and requirements.in).
 PACKAGING = ("pyproject.toml", "setup.py", "scrapy.cfg", "README.md", "requirements.in")
-PACKAGES = ("crawler", "spiders", "pipelines", "replica")
+# The checkout's packages, all copied: the egg must hold the product's and not
+# the test doubles (the replica and testkit run from a checkout only).
+PRODUCT = ("crawler", "spiders", "pipelines")
+PACKAGES = (*PRODUCT, "replica", "testkit")
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False",
         "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "CONCURRENT_REQUESTS": "16"}
 JOB_TIMEOUT = 120.0
@@ -247,26 +250,27 @@ def test_deploy_lists_the_spiders(scrapyd: Scrapyd) -> None:
     assert set(spiders) == {"shanxidayuan", "fissico", "sxnews", "refetch"}
 
 
-def test_the_egg_holds_the_packages_and_their_data(scrapyd: Scrapyd) -> None:
+def test_the_egg_holds_the_product_and_no_test_double(scrapyd: Scrapyd) -> None:
     egg = scrapyd.root / "eggs" / "crawler" / "test.egg"
     with zipfile.ZipFile(egg) as zf:
         names = set(zf.namelist())
         entry_points = zf.read("EGG-INFO/entry_points.txt").decode()
-    for package in PACKAGES:
+    for package in PRODUCT:
         assert f"{package}/__init__.py" in names
-    wanted = {"replica/seeds.json", "crawler/settings.py", "crawler/sites/__init__.py",
+    wanted = {"crawler/settings.py", "crawler/sites/__init__.py", "crawler/commands/replica.py",
               "spiders/shanxidayuan.py", "pipelines/dedupe.py"}
     assert wanted <= names
-    assert not any(n.startswith(("tests/", "bench/")) for n in names)
+    assert not any(n.startswith(("tests/", "bench/", "replica/", "testkit/")) for n in names)
     assert "[scrapy]" in entry_points and "settings = crawler.settings" in entry_points
 
 
 def _egg_settings(scrapyd_venv: Path, egg: Path, env: dict[str, str]) -> dict[str, Any]:
-    """STATE_DIR (and a package data read) as the egg's settings module gives them."""
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); "
-            "import crawler.settings as s, replica.generator as g; "
+    """STATE_DIR as the egg's settings module gives it, and whether the replica
+    can be imported beside the egg (it must not: the egg does without it)."""
+    code = ("import importlib.util as u, json, sys; sys.path.insert(0, sys.argv[1]); "
+            "import crawler.settings as s; "
             "print(json.dumps({'state': s.STATE_DIR, 'file': s.__file__, "
-            "'seeds': len(g.seed_data())}))")
+            "'replica': u.find_spec('replica') is not None}))")
     base = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
     proc = subprocess.run([str(scrapyd_venv / "bin" / "python"), "-c", code, str(egg)],
                           env={**base, **env}, cwd=egg.parent, capture_output=True, text=True,
@@ -282,7 +286,7 @@ def test_state_dir_of_the_egg_is_outside_it(scrapyd: Scrapyd, scrapyd_venv: Path
                                               "XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert given["state"] == str(tmp_path / "given")
     assert ".egg/crawler/settings.py" in given["file"]  # it really is the zipped module
-    assert given["seeds"] > 0  # importlib.resources reads seeds.json out of the zip
+    assert given["replica"] is False  # the crawl below runs without it
     xdg = _egg_settings(scrapyd_venv, egg, {"XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert xdg["state"] == str(tmp_path / "xdg" / "regional-news-crawler" / "state")
     home = _egg_settings(scrapyd_venv, egg, {"HOME": str(tmp_path / "home")})

@@ -2,6 +2,9 @@
 
 Point a crawl at it with ``http_proxy=http://127.0.0.1:N``. The control and
 ground-truth API is at ``http://127.0.0.1:N/_replica/`` (see the top-level ``replica`` package).
+The replica is a test double: it runs from a checkout (Scrapy puts the project
+directory on ``sys.path``) and is in neither the wheel nor the scrapyd egg, where
+the command says so instead of failing with a traceback.
 
 ``--base B`` keeps the layout of a B-article replica and serves the rest as
 grown articles, newer than all of those, so raising ``--articles`` from run to
@@ -17,6 +20,9 @@ from typing import Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+
+NOT_INSTALLED = ("the replica runs from a checkout of the project (the top-level replica "
+                 "package is not in the wheel or the scrapyd egg): run scrapy replica there")
 
 
 def parse_fault(spec: str) -> tuple[str, float, dict[str, Any]]:
@@ -60,7 +66,14 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         # Only this command's parser loads the list (replica.faults is data).
-        from replica.faults import FAULTS
+        try:
+            from replica.faults import FAULTS
+
+            faults = ", ".join(FAULTS)
+        except ModuleNotFoundError as exc:
+            if exc.name != "replica":
+                raise
+            faults = "listed in a checkout"  # not one: run() says so
 
         parser.add_argument("--port", type=int, default=8899,
                             help="port on 127.0.0.1 (default 8899; 0 picks a free one)")
@@ -79,7 +92,7 @@ class Command(ScrapyCommand):
                                  "(from: a date/time or an article index); repeatable, the "
                                  "last one per site wins (missing and template_switch are "
                                  "site states beside it). The faults are "
-                                 + ", ".join(FAULTS) + ".")
+                                 + faults + ".")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
@@ -90,7 +103,12 @@ class Command(ScrapyCommand):
             raise UsageError("--base must be between 1 and --articles")
         # The test double is imported only when it is asked for, so ordinary
         # scrapy commands never load it.
-        from replica import Replica
+        try:
+            from replica import Replica
+        except ModuleNotFoundError as exc:
+            if exc.name != "replica":
+                raise
+            raise UsageError(NOT_INSTALLED) from None
 
         try:
             replica = Replica(articles=opts.articles, port=opts.port, base=opts.base)
