@@ -21,9 +21,10 @@ import numpy.typing as npt
 
 from crawler.cleaning.script import convert
 from crawler.items import SEED_FIELDS
+from crawler.sites import SITE_NAMES
 
 # The sites in the order the README names them; anything else sorts after.
-SITE_ORDER = ("shanxidayuan", "fissico", "sxnews")
+SITE_ORDER = SITE_NAMES  # the site descriptions' order, the README's
 NO_SITE = "(no site)"
 UNDATED = "undated"
 # Every seed field but ``id`` and ``site`` (always set on a record the report reads).
