@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import time
 from typing import Any, Self
 
@@ -65,6 +66,26 @@ def cut_partial_line(fd: int) -> int:
     return size - keep
 
 
+def cut_partial_output_line(file: Any, fd: int) -> int:
+    """``cut_partial_line`` for the file an exporter writes (``fd`` its
+    descriptor); 0 for a pipe or a terminal. Scrapy appends to a feed through a
+    write-only file (mode ``ab``), whose tail cannot be read: the cut then goes
+    through the same file opened again by its name."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        return 0
+    if file.readable():
+        return cut_partial_line(fd)
+    name = getattr(file, "name", None)
+    if not isinstance(name, str):  # opened from a descriptor: no name to open it by
+        raise OSError("no file name to read it through")
+    with open(name, "r+b") as again:
+        same = os.fstat(again.fileno())
+        if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
+            raise OSError(f"{name} is no longer the file being written")
+        return cut_partial_line(again.fileno())
+
+
 class SeedJsonLinesExporter(BaseItemExporter):
     def __init__(self, file: Any, *, barrier: DurabilityBarrier | None = None,
                  sync_lines: int = 1, sync_seconds: float = 0.0, **kwargs: Any) -> None:
@@ -87,12 +108,14 @@ class SeedJsonLinesExporter(BaseItemExporter):
     def start_exporting(self) -> None:
         if self._fd is None:
             return
+        self.file.flush()
+        name = getattr(self.file, "name", "the output")
         try:
-            self.file.flush()
-            cut = cut_partial_line(self._fd)
-        except OSError:  # a pipe or a terminal: nothing to repair
-            self._fd = None
-            return
+            cut = cut_partial_output_line(self.file, self._fd)
+        except OSError as exc:  # no name to open it by, or it names another file now
+            logger.warning("could not check %s for a partial last line a crash left: %s",
+                           name, exc)
+            cut = 0
         if self.sync_lines > 1:
             # Group commit: marks wait in the barrier for the fsync that covers them.
             self.barrier.register(self._sync)
@@ -103,7 +126,6 @@ class SeedJsonLinesExporter(BaseItemExporter):
                 self._timer = LoopingCall(self._sync_if_due)
                 self._timer.start(self.sync_seconds, now=False)
         if cut:
-            name = getattr(self.file, "name", "the output")
             logger.warning("%s ended in a partial line (%d bytes) a crash left; cut it off "
                            "(its article was not marked exported and is written again)",
                            name, cut)

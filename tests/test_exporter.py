@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from pathlib import Path
+
+import pytest
 
 from crawler.exporters import SeedJsonLinesExporter
 from crawler.items import ALL_FIELDS, INTERNAL_FIELDS, SEED_FIELDS, ArticleItem
@@ -122,3 +125,36 @@ def test_before_sync_runs_before_the_group_reaches_the_file(tmp_path: Path) -> N
         exporter.finish_exporting()
     assert seen_lines == [0, 3, 6]
     assert out.read_bytes().count(b"\n") == 7
+
+
+def test_appending_through_scrapys_file_storage_cuts_a_partial_last_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """``-o`` opens the output as Scrapy's ``FileFeedStorage`` does: write-only
+    (mode ``ab``), so its tail cannot be read through that file. The partial
+    line a kill left is still cut before the first line is appended (it was
+    not: the next record followed it on the same line), and the run keeps its
+    group commit and its fsyncs."""
+    from unittest import mock
+
+    from scrapy.extensions.feedexport import FileFeedStorage
+
+    from crawler.state.durable import DurabilityBarrier
+
+    out = tmp_path / "out.jsonl"
+    whole = export(ArticleItem(id="0" * 16, text="正文"))
+    torn = export(ArticleItem(id="1" * 16, text="被截断的正文"))[:-9]  # a kill mid-write
+    out.write_bytes(whole + torn)
+    fh = FileFeedStorage(str(out)).open(None)  # what -o gives
+    assert not fh.readable()
+    barrier = DurabilityBarrier()
+    with fh, mock.patch("os.fsync") as fsync, caplog.at_level(logging.WARNING):
+        exporter = SeedJsonLinesExporter(fh, barrier=barrier, sync_lines=64)
+        exporter.start_exporting()
+        assert out.read_bytes() == whole
+        assert f"ended in a partial line ({len(torn)} bytes)" in caplog.text
+        exporter.export_item(ArticleItem(id="2" * 16, text="正文"))
+        assert barrier.buffering and fsync.call_count == 0  # grouped: waits for its group
+        exporter.finish_exporting()
+        assert fsync.call_count == 1
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["0" * 16, "2" * 16]

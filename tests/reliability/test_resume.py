@@ -44,12 +44,14 @@ def big_replica() -> Iterator[Any]:
 
 
 def records_of(out: Path) -> list[dict[str, Any]]:
-    lines = out.read_text("utf-8").splitlines() if out.exists() else []
+    lines = out.read_bytes().split(b"\n") if out.exists() else []
+    if lines and not lines[-1]:
+        lines.pop()
     records = []
     for n, line in enumerate(lines, 1):
         try:
             records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
+        except ValueError as exc:  # not JSON, or not UTF-8 (a line cut inside a character)
             raise AssertionError(f"{out}:{n}: not a JSON record ({exc}) [seed {SEED}]") from exc
     return records
 
@@ -100,6 +102,16 @@ def assert_archive_whole(state: Path, out: Path) -> None:
     assert check.returncode == 0, f"{check.stdout[-2000:]} [seed {SEED}]"
 
 
+def tear_last_line(out: Path) -> None:
+    """Leave what a kill in the middle of a write leaves (a kill seldom lands
+    there): the first half of a line, with no newline. The next run cuts it."""
+    data = out.read_bytes() if out.exists() else b""
+    if data.endswith(b"\n"):
+        last = data[data.rfind(b"\n", 0, len(data) - 1) + 1:]
+        with out.open("ab") as fh:
+            fh.write(last[:len(last) // 2])
+
+
 @pytest.mark.parametrize("site", SITES)
 def test_kill_9_at_random_moments_then_the_same_command_completes(
         site: str, big_replica: Any, tmp_path: Path) -> None:
@@ -116,6 +128,7 @@ def test_kill_9_at_random_moments_then_the_same_command_completes(
                                  signal.SIGKILL)
         assert code in (None, 0), f"exit {code} [seed {SEED}]"
         killed += code is None
+        tear_last_line(out)
     assert killed == KILLS, f"only {killed} runs were killed mid-crawl [seed {SEED}]"
     final = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert final.returncode == 0, final.stderr[-3000:]
