@@ -209,6 +209,9 @@ def template_change(stats: Mapping[str, Any], limits: Limits) -> list[str]:
     """A site whose layout moved against its history: the alarm's own line."""
     if limits.health_template_change != "fail":
         return []
+    if stats.get("layout/judge_error"):
+        return [f"the template-change alarm could not judge the run ({stats['layout/judge_error']}"
+                "): a bug; see the ERROR line"]
     return [str(value) + " (HEALTH_TEMPLATE_CHANGE=warn to warn only; "
             "HEALTH_TEMPLATE_ACCEPT=True once the new layout is checked)"
             for key, value in sorted(stats.items())

@@ -25,7 +25,16 @@ from scrapy.extensions.logstats import LogStats
 
 from crawler.config import ProjectSettings, project_settings
 from crawler.state import state_dir
-from crawler.state.history import RUN_KIND, Limits, judge, load_runs, record_verdicts, run_kind
+from crawler.state.history import (
+    JUDGE_ERROR,
+    RUN_KIND,
+    Limits,
+    judge,
+    load_runs,
+    record_verdicts,
+    run_kind,
+)
+from crawler.unexpected import describe
 
 logger = logging.getLogger(__name__)
 # An id walk that finds fewer than this share of its range says so: the
@@ -185,7 +194,13 @@ class RunSummary:
         if self.spider_name is None or self.crawler.stats is None:
             return
         folder = state_dir(self.crawler.settings, "runs", self.spider_name)
-        alarms = self._judge_layout(folder)
+        try:
+            alarms = self._judge_layout(folder)
+        except Exception as exc:  # a bug here must not cost the run its stats
+            logger.error("run history: the template-change alarm could not judge this run: %s",
+                         describe(exc))
+            self.crawler.stats.set_value(JUDGE_ERROR, describe(exc))
+            alarms = []
         stats = self.crawler.stats.get_stats()
         outputs = [uri for uri in self.crawler.settings.getdict("FEEDS")]
         try:

@@ -315,3 +315,29 @@ def test_fallback_share_is_left_to_the_history_once_a_run_is_judged() -> None:
     # Not judged (too short a history, an initial crawl): the fixed limit holds.
     short = {**stats, "layout/baseline/sxnews": "not judged: an initial crawl"}
     assert any("fallback share" in r for r in failed_reasons(short, limits))
+
+
+def test_a_bug_in_the_alarm_costs_the_run_neither_its_stats_nor_its_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import project_crawler
+    from scrapy import Spider
+
+    import crawler.runs as runs
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("simulated")
+
+    monkeypatch.setattr(runs, "judge", broken)
+    crawler = project_crawler(Spider, STATE_DIR=str(tmp_path / "state"))
+    assert crawler.stats is not None
+    for key, value in run_stats("sxnews", usual(30)).items():
+        crawler.stats.set_value(key, value)
+    summary = runs.RunSummary.from_crawler(crawler)
+    summary.spider_opened(Spider("sxnews"))
+    summary.engine_stopped()
+    [saved] = (tmp_path / "state" / "runs" / "sxnews").glob("*.json")
+    stats = json.loads(saved.read_text("utf-8"))
+    assert stats["layout/sxnews/pages"] == 30  # the stats were written
+    assert stats["layout/judge_error"].startswith("KeyError: 'simulated'")
+    [reason] = failed_reasons(stats, project_settings({}))
+    assert reason.startswith("the template-change alarm could not judge the run (KeyError")

@@ -55,6 +55,7 @@ ALARM = "layout/alarm/"
 ACCEPTED = "layout/accepted/"
 BASELINE = "layout/baseline/"
 RUN_KIND = "run/kind"
+JUDGE_ERROR = "layout/judge_error"  # the alarm itself raised (a bug): the run fails
 RUN_FILE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(?:-\d+)?\.json$")
 SHORT_TEXT = 0.5  # a text shorter than half the baseline's median is "short"
 SHAPE_MIN_SHARE = 0.2  # a template shape on fewer of the run's pages is not named
