@@ -171,3 +171,32 @@ class FaultBoard:
                 "templates": {s: {"name": "template_switch", "from": v if isinstance(v, int)
                                   else v.isoformat()} for s, v in self.templates.items()},
             }
+
+
+def parse_fault(spec: str) -> tuple[str, float, dict[str, Any]]:
+    """``NAME[@RATE][:k=v,...]`` -> (name, rate, params). Values that read as
+    numbers are numbers; the first ``:`` ends the name, so a value may hold
+    more (``template_switch:site=sxnews,from=2026-01-02T08:00``)."""
+    head, colon, rest = spec.partition(":")
+    name, _, rate = head.partition("@")
+    params: dict[str, Any] = {}
+    for item in rest.split(",") if colon else ():
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            raise ValueError(f"{item!r} is not key=value")
+        params[key.strip()] = number(value.strip())
+    try:
+        share = float(rate or 1)
+    except ValueError:
+        raise ValueError(f"rate {rate!r} is not a number") from None
+    return name.strip(), share, params
+
+
+def number(value: str) -> Any:
+    """A parameter's value: an int or a float when it reads as one, else the text."""
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value

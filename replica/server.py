@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from replica import errors, pages
 from replica import generator as G
-from replica.faults import FaultBoard
+from replica.faults import FaultBoard, number
 from replica.model import HOST_SITE, SPECS, SXNEWS_GB_HOSTS, Ref, SiteModel
 from replica.templates import CHALLENGE_PAGE
 
@@ -418,22 +418,13 @@ class Handler(BaseHTTPRequestHandler):
                     else:
                         rate = float(q.pop("rate", "1"))
                         fsite = q.pop("site", "*")
-                        params = {k: _number(v) for k, v in q.items()}
+                        params = {k: number(v) for k, v in q.items()}
                         state.set_fault(name, url=url, site=fsite, rate=rate, **params)
                 self._json(state.faults.describe())
             else:
                 self._json({"error": f"unknown control request {action!r}"}, 404)
         except (KeyError, ValueError) as exc:
             self._json({"error": f"{exc.__class__.__name__}: {exc}"}, 400)
-
-
-def _number(value: str) -> Any:
-    for kind in (int, float):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    return value
 
 
 class ReplicaServer(ThreadingHTTPServer):

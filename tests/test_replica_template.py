@@ -16,11 +16,10 @@ import pytest
 from parsel import Selector
 from test_replica import SITES, control, decode, fetch
 
-from crawler.commands.replica import parse_fault
 from crawler.extract.article import extract
 from crawler.sites import site_named
 from replica import Replica
-from replica.faults import FaultBoard, switch_from
+from replica.faults import FaultBoard, parse_fault, switch_from
 from replica.generator import BEIJING, SWITCHED_FAMILY, page_count
 from replica.model import SiteModel
 from replica.pages import article_content_type, article_html, encode_page

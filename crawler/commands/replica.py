@@ -16,41 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 NOT_INSTALLED = ("the replica runs from a checkout of the project (the top-level replica "
                  "package is not in the wheel or the scrapyd egg): run scrapy replica there")
-
-
-def parse_fault(spec: str) -> tuple[str, float, dict[str, Any]]:
-    """``NAME[@RATE][:k=v,...]`` -> (name, rate, params). Values that read as
-    numbers are numbers; the first ``:`` ends the name, so a value may hold
-    more (``template_switch:site=sxnews,from=2026-01-02T08:00``)."""
-    head, colon, rest = spec.partition(":")
-    name, _, rate = head.partition("@")
-    params: dict[str, Any] = {}
-    for item in rest.split(",") if colon else ():
-        key, eq, value = item.partition("=")
-        if not eq or not key.strip():
-            raise ValueError(f"{item!r} is not key=value")
-        params[key.strip()] = _number(value.strip())
-    try:
-        share = float(rate or 1)
-    except ValueError:
-        raise ValueError(f"rate {rate!r} is not a number") from None
-    return name.strip(), share, params
-
-
-def _number(value: str) -> Any:
-    for kind in (int, float):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    return value
 
 
 class Command(ScrapyCommand):
@@ -116,6 +87,8 @@ class Command(ScrapyCommand):
             print(f"replica: cannot listen on 127.0.0.1:{opts.port}: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
+        from replica.faults import parse_fault
+
         for spec in opts.fault:
             try:
                 name, rate, params = parse_fault(spec)
