@@ -29,7 +29,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from replica import Replica  # noqa: E402
+from testkit.browser import chromium, draw_page  # noqa: E402
 
 SITES = ("shanxidayuan", "fissico", "sxnews")
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -84,35 +84,19 @@ def redate(runs: Path, first: dt.datetime) -> None:
                 json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
 
 
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def screenshot(page: Path, target: Path, width: int, height: int) -> None:
     """``page`` in headless Chromium, quantized to 64 colours (a small PNG)."""
     browser = chromium()
     if browser is None:
         raise SystemExit("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
     with tempfile.TemporaryDirectory() as tmp:
-        shot = Path(tmp) / "shot.png"
-        run = subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu",
-             "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--no-first-run", "--hide-scrollbars",
-             f"--user-data-dir={Path(tmp) / 'profile'}", "--enable-logging=stderr", "--v=0",
-             f"--screenshot={shot}", f"--window-size={width},{height}", page.as_uri()],
-            capture_output=True, text=True, timeout=120, check=False)
-        console = [line for line in run.stderr.splitlines()
-                   if ":CONSOLE" in line or "Uncaught" in line]
-        if run.returncode or console:
-            raise SystemExit(f"chromium: exit {run.returncode}: {console or run.stderr[-500:]}")
+        drawn = draw_page(browser, page, Path(tmp), f"{width},{height}")
+        if drawn.returncode or drawn.console:
+            raise SystemExit(f"chromium: exit {drawn.returncode}: "
+                             f"{drawn.console or drawn.stderr[-500:]}")
         from PIL import Image  # matplotlib's dependency
 
-        with Image.open(shot) as image:
+        with Image.open(drawn.shot) as image:
             image.convert("RGB").quantize(colors=64).save(target, optimize=True)
     print(f"screenshot: {target} ({target.stat().st_size:,} bytes)", file=sys.stderr)
 

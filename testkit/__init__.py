@@ -1,4 +1,5 @@
 """Generators and references shared by the tests and the benchmarks (bench/):
 synthetic articles with labelled copies (``synth``), the labelled formulaic set
-(``formulaic``), a NumPy MinHash reference (``numpy_minhash``). Not part of the
+(``formulaic``), a NumPy MinHash reference (``numpy_minhash``), headless
+Chromium for the report (``browser``). Not part of the
 crawler: neither the wheel nor the scrapyd egg holds it."""

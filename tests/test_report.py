@@ -25,6 +25,7 @@ from crawler.records import expand_inputs
 from crawler.report import render
 from crawler.report.render import link
 from crawler.report.stats import TextSize, script_of
+from testkit.browser import chromium, draw_page
 
 SITES = ("shanxidayuan", "fissico", "sxnews")
 SCREENSHOT_MAX_BYTES = 300_000
@@ -270,14 +271,6 @@ def test_report_on_a_replica_crawl(crawled_report: Path) -> None:
 
 # -- in a browser ------------------------------------------------------------------
 
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def render_in_chromium(page: Path, tmp_path: Path, size: str = "1100,2300"
                        ) -> tuple[Path, list[str]]:
     """``page`` drawn by headless Chromium: its screenshot and every console
@@ -285,18 +278,9 @@ def render_in_chromium(page: Path, tmp_path: Path, size: str = "1100,2300"
     browser = chromium()
     if browser is None:
         pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    shot = tmp_path / "shot.png"
-    run = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
-         "--enable-logging=stderr", "--v=0", f"--screenshot={shot}",
-         f"--window-size={size}", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
-    assert run.returncode == 0, run.stderr[-2000:]
-    console = [line for line in run.stderr.splitlines()
-               if ":CONSOLE" in line or "Uncaught" in line]
-    return shot, console
+    drawn = draw_page(browser, page, tmp_path, size)
+    assert drawn.returncode == 0, drawn.stderr[-2000:]
+    return drawn.shot, drawn.console
 
 
 def small_png(shot: Path, target: Path) -> None:
