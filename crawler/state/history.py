@@ -44,6 +44,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,12 @@ class Run:
         return bool(self.stats.get(ACCEPTED + site))
 
     def profiles(self) -> dict[str, SiteProfile]:
+        """The run's profiles, read from its stats once (a run is judged
+        against, and shown, many times)."""
+        return self._profiles
+
+    @cached_property
+    def _profiles(self) -> dict[str, SiteProfile]:
         return profiles(self.stats)
 
 
@@ -368,7 +375,7 @@ def judge(current: Mapping[str, Any], spider: str, history: list[Run], *,
 
 def _judge_site(site: str, profile: SiteProfile, history: list[Run], *, runs: int,
                 limits: Limits, confirm_runs: int, started: str) -> Verdict:
-    mine = [r for r in history if site in r.profiles() and r.profiles()[site].tried]
+    mine = [r for r in history if (p := r.profiles().get(site)) is not None and p.tried]
     streak: list[Run] = []
     for run in reversed(mine):  # the latest runs alarmed for the site, in a row
         if run.alarm(site) is None or run.accepted(site):
