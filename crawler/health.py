@@ -34,6 +34,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from crawler.state.history import NOT_JUDGED
+
 
 def _count(stats: Mapping[str, Any], key: str) -> int:
     value = stats.get(key) or 0
@@ -194,7 +196,7 @@ def judged_by_history(stats: Mapping[str, Any]) -> bool:
     verdicts = {k.removeprefix("layout/baseline/"): str(v) for k, v in stats.items()
                 if k.startswith("layout/baseline/")}
     return bool(verdicts) and all(
-        not basis.startswith("not judged") or stats.get(f"layout/accepted/{site}")
+        not basis.startswith(NOT_JUDGED) or stats.get(f"layout/accepted/{site}")
         for site, basis in verdicts.items())
 
 

@@ -27,6 +27,7 @@ from crawler.config import ProjectSettings, project_settings
 from crawler.state import state_dir
 from crawler.state.history import (
     JUDGE_ERROR,
+    NOT_JUDGED,
     RUN_KIND,
     Limits,
     judge,
@@ -133,7 +134,7 @@ def summary_lines(name: str, stats: Mapping[str, Any], outputs: list[str],
 def layout_line(name: str, site: str, stats: Mapping[str, Any]) -> str:
     """What the template-change alarm made of ``site``'s layout (crawler.state.history)."""
     basis = str(stats.get(f"layout/baseline/{site}"))
-    if basis.startswith("not judged"):
+    if basis.startswith(NOT_JUDGED):
         return f"{name}: layout of {site}: {basis}"
     if stats.get(f"layout/alarm/{site}"):
         verdict = "template change suspected (see the ERROR or WARNING line)"

@@ -56,6 +56,7 @@ ALARM = "layout/alarm/"
 ACCEPTED = "layout/accepted/"
 BASELINE = "layout/baseline/"
 RUN_KIND = "run/kind"
+NOT_JUDGED = "not judged"  # how a verdict's basis starts when the run was not judged
 JUDGE_ERROR = "layout/judge_error"  # the alarm itself raised (a bug): the run fails
 RUN_FILE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(?:-\d+)?\.json$")
 SHORT_TEXT = 0.5  # a text shorter than half the baseline's median is "short"
@@ -361,11 +362,11 @@ def judge(current: Mapping[str, Any], spider: str, history: list[Run], *,
         if not profile.tried:
             continue
         if accept:
-            verdicts.append(Verdict(site, None, "not judged: accepted",
+            verdicts.append(Verdict(site, None, f"{NOT_JUDGED}: accepted",
                                     "HEALTH_TEMPLATE_ACCEPT"))
             continue
         if kind != "nightly":
-            verdicts.append(Verdict(site, None, f"not judged: {KIND_PHRASES.get(kind, kind)}"))
+            verdicts.append(Verdict(site, None, f"{NOT_JUDGED}: {KIND_PHRASES.get(kind, kind)}"))
             continue
         verdicts.append(_judge_site(site, profile, [r for r in history if r.kind == kind],
                                     runs=runs, limits=limits, confirm_runs=confirm_runs,
@@ -397,7 +398,7 @@ def _judge_site(site: str, profile: SiteProfile, history: list[Run], *, runs: in
     for run in chosen:
         pooled.add(run.profiles()[site])
     if pooled.pages < limits.min_pages:
-        return Verdict(site, None, f"not judged: {pooled.pages} pages in {len(chosen)} "
+        return Verdict(site, None, f"{NOT_JUDGED}: {pooled.pages} pages in {len(chosen)} "
                                    f"earlier nightly runs (fewer than {limits.min_pages})",
                        accepted)
     basis = f"{len(chosen)} run{'s' if len(chosen) != 1 else ''}, {pooled.pages} pages"
