@@ -200,9 +200,14 @@ def section_extremes(corpus: Corpus) -> str:
 def section_problems(corpus: Corpus) -> str:
     if not corpus.problems:
         return "<p>None: every input line was a record.</p>"
-    shown = corpus.problems[:MAX_PROBLEMS_SHOWN]
-    more = len(corpus.problems) - len(shown)
-    return (f"<p>{len(corpus.problems)} bad input(s), skipped"
+    return problem_list(corpus.problems, "bad input(s), skipped")
+
+
+def problem_list(problems: list[str], what: str) -> str:
+    """``N <what>:`` and the first MAX_PROBLEMS_SHOWN lines, escaped."""
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    return (f"<p>{len(problems)} {what}"
             + (f" ({more} more not shown)" if more else "") + ":</p><pre>"
             + "\n".join(escape(p) for p in shown) + "</pre>")
 
@@ -312,11 +317,7 @@ def section_history(history: History) -> str:
                "pages that became records; the alarm and acceptance are the run's own "
                "verdict (docs/report.md).</p>")
     if history.problems:
-        listed = history.problems[:MAX_PROBLEMS_SHOWN]
-        more = len(history.problems) - len(listed)
-        out.append(f"<p>{len(history.problems)} run file(s) skipped"
-                   + (f" ({more} more not shown)" if more else "") + ":</p><pre>"
-                   + "\n".join(escape(p) for p in listed) + "</pre>")
+        out.append(problem_list(history.problems, "run file(s) skipped"))
     sites = history.sites()
     if not sites:
         why = ("does not exist" if not history.found else
