@@ -27,7 +27,10 @@ order), each with the volatile values blanked in place, so a change of key
 order or JSON formatting shows even when every record's content is the same.
 
 Excluded, and why: ``fetched_at`` only (the wall-clock time of the fetch; the
-sole field that differs between two runs). Nothing else varies: the replica's
+sole field that differs between two runs). Where the checkout lies is not part
+of a record either: the seeds folder's path, which a refetch names in the reason
+of a seed file without a URL, is written ``<seeds>`` before hashing (a clone
+elsewhere, as CI's, gives the same snapshot). Nothing else varies: the replica's
 articles, ids and dates are fixed (replica/model.py: 2018-2025, not relative to
 today); its today's-date widget on Shanxi News GB pages is ignored by extraction
 (checked by serving another day's date: the same snapshot); no replica article
@@ -124,12 +127,23 @@ def drift_corpus() -> Corpus:
     return corpus
 
 
+# Paths of this checkout as they appear inside a JSON string, and what stands for them.
+PLACES = {json.dumps(str(SEEDS_DIR))[1:-1]: "<seeds>"}
+
+
+def placeless(line: str) -> str:
+    for path, name in PLACES.items():
+        line = line.replace(path, name)
+    return line
+
+
 def exported(out: Path, key: Callable[[dict[str, Any]], str]) -> Corpus:
     corpus = Corpus(lines=[])
     assert corpus.lines is not None
     for line in out.read_text("utf-8").splitlines():
         if not line:
             continue
+        line = placeless(line)
         record = json.loads(line)
         corpus.add(key(record), record)
         corpus.lines.append(blank_volatile(line, record))
