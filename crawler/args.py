@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from crawler.refetch import expand_input
 from crawler.sites.base import Site
 
 MAX_ID_SPAN = 10_000_000
@@ -89,6 +90,26 @@ class CrawlArgs(BaseModel):
         if day is None:
             return True
         return not ((self.since and day < self.since) or (self.until and day > self.until))
+
+
+class RefetchArgs(BaseModel):
+    """``scrapy crawl refetch``'s ``-a`` arguments."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    input: str = Field(description=(
+        "what to fetch again: a file of URLs, seed .txt files or JSONL records "
+        "(a file, a directory or a glob)"))
+
+    @field_validator("input")
+    @classmethod
+    def _exists(cls, value: str) -> str:
+        files, refused = expand_input(value)
+        if not files:
+            # Nothing to read at all is a bad command line (exit 2); a link or
+            # FIFO among good files is reported as bad input when read.
+            why = "; ".join(str(p) for p in refused[:3]) if refused else "no file matches"
+            raise ValueError(f"{why} (give a file, a directory or a glob)")
+        return value
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -5,6 +5,9 @@ takes it off the pending list. Spiders that walk listings declare
 ``uses_frontier = True``; others (refetch: its input is its frontier) get none.
 
 Stats: ``frontier/pending``, ``frontier/given_up``, ``frontier/walking`` at close.
+
+``RefetchBookExtension``: the re-fetch's book of what was known before, opened
+and closed here (the refetch spider, its status pipeline and dedupe share it).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from scrapy.http import Response
 
 from crawler.config import project_settings
 from crawler.exceptions import DuplicateItem, OutOfWindow
+from crawler.refetch import RefetchBook, RefetchState
 from crawler.state import state_dir
 from crawler.state.frontier import Frontier
 from crawler.state.runtime import crawl_state
@@ -82,6 +86,38 @@ class FrontierExtension:
                      spider: Spider) -> None:
         if isinstance(exception, (DuplicateItem, OutOfWindow)):
             self._settle(response)
+
+
+class RefetchBookExtension:
+    """Opens a re-fetch's book (what earlier re-fetches stored, under
+    ``STATE_DIR/refetch``) for the crawl and closes it at its end; the refetch
+    spider fills it, the refetch and dedupe pipelines read it, none owns it.
+    On for spiders that declare ``refetch = True``."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.book: RefetchBook | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not getattr(crawler.spidercls, "refetch", False):
+            raise NotConfigured
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        path = state_dir(self.crawler.settings, "refetch") / "pages.sqlite"
+        self.book = RefetchBook(RefetchState(path))
+        crawl_state(self.crawler).refetch = self.book
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.book is None:
+            return
+        # What waits for the output's last lines may still write to the book.
+        crawl_state(self.crawler).durable.flush()
+        self.book.state.close()
 
 
 @contextlib.contextmanager

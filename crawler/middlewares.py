@@ -27,6 +27,7 @@ from scrapy.http import Response
 from scrapy_deltafetch.middleware import DeltaFetch
 from w3lib.url import file_uri_to_path
 
+from crawler.args import CrawlArgs
 from crawler.config import project_settings
 from crawler.exceptions import DuplicateItem, FetchDropped
 from crawler.state import state_dir
@@ -115,7 +116,7 @@ class DurableDeltaFetch(DeltaFetch):
         # -s DELTAFETCH_RESET=1, or scrapy-deltafetch's -a deltafetch_reset=1 as
         # the spider's validated arguments carry it (never a spider attribute).
         args = crawl_state(self.crawler).args
-        reset = self.reset or bool(getattr(args, "deltafetch_reset", False))
+        reset = self.reset or (isinstance(args, CrawlArgs) and args.deltafetch_reset)
         redis_url = project_settings(self.crawler.settings).redis_url
         # A distributed crawl (REDIS_URL) shares one seen-set between its workers.
         self.db = RedisSeenStore(redis_url, spider.name, reset=reset) if redis_url \

@@ -134,6 +134,8 @@ EXTENSIONS = {
     # Listing walks, pending articles and failures, kept so that running the
     # same command again completes an interrupted crawl (STATE_DIR/frontier).
     "crawler.extensions.FrontierExtension": 500,
+    # A re-fetch's book: what earlier re-fetches stored (STATE_DIR/refetch).
+    "crawler.extensions.RefetchBookExtension": 510,
     # Python's cycle collector run less often while the engine runs (GC_GEN0_THRESHOLD below).
     "crawler.extensions.CollectorTuning": 550,
     # A few readable lines at the very end of the run, and its stats as JSON

@@ -41,7 +41,7 @@ class RefetchStatusPipeline:
         elif adapter.get("status") is None:
             rid = adapter["id"]
             book = crawl_state(self.crawler).refetch
-            assert book is not None, "the refetch spider puts its book in crawl_state"
+            assert book is not None, "RefetchBookExtension puts the book in crawl_state"
             stored = book.not_modified.get(rid)
             # A 304 re-emits the stored record: its fingerprint is stored too.
             now = stored or text_fingerprint(adapter.get("text") or "")

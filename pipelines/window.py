@@ -17,6 +17,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.args import CrawlArgs
 from crawler.config import project_settings
 from crawler.exceptions import OutOfWindow
 from crawler.state.runtime import crawl_state
@@ -34,7 +35,7 @@ class DateWindowPipeline:
 
     def process_item(self, item: Any) -> Any:
         args = crawl_state(self.crawler).args
-        if args is None or not (getattr(args, "since", None) or getattr(args, "until", None)):
+        if not isinstance(args, CrawlArgs) or not (args.since or args.until):
             return item
         adapter = ItemAdapter(item)
         published = adapter.get("published_at") or adapter.get("listed_date")

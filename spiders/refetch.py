@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any, Self
 
 import scrapy
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.args import validate_model
+from crawler.args import RefetchArgs, validate_model
 from crawler.cleaning.core import clean_document
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
@@ -45,14 +44,12 @@ from crawler.middlewares import RefusedRequest
 from crawler.records import InputProblem, count_key
 from crawler.refetch import (
     RefetchBook,
-    RefetchState,
     RefetchTarget,
     expand_input,
     read_targets,
     text_fingerprint,
 )
 from crawler.sites import site_for_url
-from crawler.state import state_dir
 from crawler.state.errorpages import error_pages
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import callback_error, extraction_error
@@ -61,24 +58,6 @@ from spiders.base import utc_now
 from spiders.multipage import PAGE_NUMBER, PAGED, count_paged
 
 GONE_STATUSES = (404, 410)
-
-
-class RefetchArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    input: str = Field(description=(
-        "what to fetch again: a file of URLs, seed .txt files or JSONL records "
-        "(a file, a directory or a glob)"))
-
-    @field_validator("input")
-    @classmethod
-    def _exists(cls, value: str) -> str:
-        files, refused = expand_input(value)
-        if not files:
-            # Nothing to read at all is a bad command line (exit 2); a link or
-            # FIFO among good files is reported as bad input when read.
-            why = "; ".join(str(p) for p in refused[:3]) if refused else "no file matches"
-            raise ValueError(f"{why} (give a file, a directory or a glob)")
-        return value
 
 
 class RefetchSpider(scrapy.Spider):
@@ -102,28 +81,25 @@ class RefetchSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        shared = crawl_state(crawler)
-        shared.args = spider.args
-        shared.refetch = spider.book = RefetchBook(
-            RefetchState(state_dir(crawler.settings, "refetch") / "pages.sqlite"))
+        crawl_state(crawler).args = spider.args
         own = project_settings(crawler.settings)
         spider.conditional, spider.probe = own.refetch_conditional, own.soft404_probe
         spider.max_pages = own.article_max_pages
         return spider
 
-    book: RefetchBook
     conditional: bool = True
     max_pages: int = 1  # ARTICLE_MAX_PAGES
     probe: bool = True  # learn each site's error page before its first re-fetch
 
-    @property
-    def state(self) -> RefetchState:
-        return self.book.state
-
-    def closed(self, reason: str) -> None:
-        # The counts by status are in the run's summary, after the stats dump
-        # (crawler.runs).
-        self.state.close()
+    def book(self) -> RefetchBook:
+        """What this re-fetch knew before: opened and closed by
+        ``crawler.extensions.RefetchBookExtension``, held by the crawler. (A
+        method: Scrapy's feed exporter reads every spider attribute.)"""
+        book = crawl_state(self.crawler).refetch
+        if book is None:
+            raise RuntimeError("no re-fetch book: crawler.extensions.RefetchBookExtension "
+                               "is not enabled (EXTENSIONS)")
+        return book
 
     # -- records that need no fetch ----------------------------------------
     def problem_item(self, target: RefetchTarget, status: str, reason: str,
@@ -180,9 +156,9 @@ class RefetchSpider(scrapy.Spider):
         assert target.url is not None and target.id is not None
         url = canonical_url(target.url)
         if target.earlier_text is not None:
-            self.book.earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
+            self.book().earlier[target.id] = text_fingerprint(self.earlier_clean_text(target))
         headers: dict[str, str] = {}
-        known = self.state.get(target.id)
+        known = self.book().state.get(target.id)
         if self.conditional and known and known.get("record"):
             if known.get("etag"):
                 headers["If-None-Match"] = known["etag"]
@@ -233,12 +209,12 @@ class RefetchSpider(scrapy.Spider):
         moved = response.meta.get("redirect_urls") and \
             canonical_url(response.url) != canonical_url(target.url or "")
         if response.status == 304:
-            known = self.state.get(target.id) or {}
+            known = self.book().state.get(target.id) or {}
             if not known.get("record"):
                 yield self.problem_item(target, "error", "304 without a stored page")
                 return
             record = known["record"]
-            self.book.not_modified[target.id] = known.get("fingerprint") or ""
+            self.book().not_modified[target.id] = known.get("fingerprint") or ""
         else:
             page = ArticlePage.from_response(
                 response, site, error_pages=error_pages(self.crawler).learned(site.name))
@@ -269,7 +245,7 @@ class RefetchSpider(scrapy.Spider):
             if paged is not None:  # split over pages: its one record once all are read
                 yield from self._next_page(target, paged, validators, bool(moved))
                 return
-            self.state.save_page(target.id, record["url"], *validators, record)
+            self.book().state.save_page(target.id, record["url"], *validators, record)
         yield from self._emit(target, record, bool(moved))
 
     def _emit(self, target: RefetchTarget, record: dict[str, Any],
@@ -292,7 +268,7 @@ class RefetchSpider(scrapy.Spider):
             assert self.crawler.stats is not None and target.id is not None
             count_paged(self.crawler.stats, paged)
             record = paged.joined()
-            self.state.save_page(target.id, record["url"], *validators, record)
+            self.book().state.save_page(target.id, record["url"], *validators, record)
             yield from self._emit(target, record, moved)
             return
         number, url = following

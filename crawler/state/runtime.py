@@ -2,7 +2,7 @@
 crawler (as ``crawler.stats`` is), never written onto the spider.
 
 The spider puts its validated arguments here; the deltafetch middleware its
-seen store; the refetch spider its book of what was known before. Pipelines
+seen store; the frontier and re-fetch book extensions what they opened. Pipelines
 and middlewares read what they need from it in ``from_crawler`` or later.
 """
 
@@ -18,6 +18,7 @@ from crawler.urls import canonical_url
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from crawler.args import CrawlArgs, RefetchArgs
     from crawler.refetch import RefetchBook
     from crawler.state.errorpages import ErrorPages
     from crawler.state.frontier import Frontier
@@ -28,10 +29,10 @@ _ATTRIBUTE = "_crawl_state"
 
 @dataclass
 class CrawlState:
-    args: Any = None  # the spider's validated arguments (crawler.args.CrawlArgs …)
+    args: CrawlArgs | RefetchArgs | None = None  # the spider's validated arguments
     seen: AnySeenStore | None = None  # what earlier runs exported (DurableDeltaFetch)
     frontier: Frontier | None = None  # listing walks, pending articles, failures
-    refetch: RefetchBook | None = None  # what a re-fetch knew before (refetch spider)
+    refetch: RefetchBook | None = None  # what a re-fetch knew before (RefetchBookExtension)
     error_pages: ErrorPages | None = None  # each site's own error page, learnt (the spiders)
     # What waits for the output's lines to be on disk (the exporter syncs in groups).
     durable: DurabilityBarrier = field(default_factory=DurabilityBarrier)
