@@ -8,6 +8,12 @@ Stats: ``frontier/pending``, ``frontier/given_up``, ``frontier/walking`` at clos
 
 ``RefetchBookExtension``: the re-fetch's book of what was known before, opened
 and closed here (the refetch spider, its status pipeline and dedupe share it).
+
+``SignalHandlerErrors``: Scrapy catches an exception raised in a signal handler
+(a feed that cannot open, an extension's bug), logs it and goes on; the run
+would end 0 with the component's work undone. Each is counted
+(``signal/handler_error/<Class.method>``) so that the exit status says so
+(``crawler.health.handler_exceptions``).
 """
 
 from __future__ import annotations
@@ -118,6 +124,49 @@ class RefetchBookExtension:
         # What waits for the output's last lines may still write to the book.
         crawl_state(self.crawler).durable.flush()
         self.book.state.close()
+
+
+# How scrapy.utils.signal logs an exception it caught in a handler.
+HANDLER_ERROR_LOGGER = "scrapy.utils.signal"
+HANDLER_ERROR_MESSAGE = "Error caught on signal handler"
+
+
+def receiver_name(receiver: object) -> str:
+    """``FeedExporter.open_spider`` for a bound method, else its name."""
+    owner = getattr(receiver, "__self__", None)
+    name = getattr(receiver, "__name__", None) or type(receiver).__name__
+    return f"{type(owner).__name__}.{name}" if owner is not None else str(name)
+
+
+class _HandlerErrorCounter(logging.Handler):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(logging.ERROR)
+        self.crawler = crawler
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith(HANDLER_ERROR_MESSAGE) or self.crawler.stats is None:
+            return
+        receiver = record.args.get("receiver") if isinstance(record.args, dict) else None
+        self.crawler.stats.inc_value("signal/handler_error/count")
+        self.crawler.stats.inc_value(f"signal/handler_error/{receiver_name(receiver)}")
+
+
+class SignalHandlerErrors:
+    """Counts the exceptions Scrapy caught in signal handlers during the crawl."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.counter = _HandlerErrorCounter(crawler)
+        self.logger = logging.getLogger(HANDLER_ERROR_LOGGER)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        ext = cls(crawler)
+        ext.logger.addHandler(ext.counter)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def engine_stopped(self) -> None:
+        self.logger.removeHandler(self.counter)
 
 
 @contextlib.contextmanager

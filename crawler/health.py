@@ -16,6 +16,9 @@ again later. Rules:
 - callback_exceptions: an exception raised in a spider callback outside
   extraction (Scrapy's ``spider_exceptions/count``): a bug in the crawler, so
   the pages it was raised on were not processed; any one fails the run;
+- handler_exceptions: an exception Scrapy caught in a signal handler
+  (``signal/handler_error/count``: a feed that could not open, a component's
+  bug): its work was not done; any one fails the run;
 - shares_over_limits: failed fetches, bot checks or extraction fallbacks over
   their share of the article pages (``HEALTH_MAX_*_SHARE``; fallbacks not in a
   backfill, which reads older templates);
@@ -122,6 +125,17 @@ def callback_exceptions(stats: Mapping[str, Any]) -> list[str]:
     return [f"{_plural(raised, 'exception')} raised in spider callbacks "
             f"({_by_type(stats, 'spider_exceptions/')}): a bug; their pages were not "
             "processed (see the ERROR lines)"]
+
+
+def handler_exceptions(stats: Mapping[str, Any]) -> list[str]:
+    """Exceptions Scrapy caught in signal handlers and went on: the component's
+    work (opening an output, keeping state) was not done."""
+    raised = _count(stats, "signal/handler_error/count")
+    if not raised:
+        return []
+    return [f"{_plural(raised, 'exception')} raised in signal handlers "
+            f"({_by_type(stats, 'signal/handler_error/')}): a component's work was not "
+            "done (see the ERROR lines)"]
 
 
 @dataclass(frozen=True)
@@ -233,7 +247,7 @@ class Limits(Protocol):
 # Each rule reads stats only: a list of data the report and monitors can share.
 RULES: tuple[Callable[[Mapping[str, Any]], list[str]], ...] = (
     interrupted, robots_blocked, listings_unreadable, nothing_exported, input_problems,
-    callback_exceptions)
+    callback_exceptions, handler_exceptions)
 
 
 def failed_reasons(stats: Mapping[str, Any], limits: Limits | None = None) -> list[str]:

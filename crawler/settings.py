@@ -131,6 +131,9 @@ EXTENSIONS = {
     # engine, the pipelines and the middlewares exist, so a bad -s value stops
     # the run before any request.
     "crawler.config.SettingsCheck": -1000,
+    # An exception Scrapy caught in a signal handler (a feed that cannot open)
+    # counted, so that the exit status says so (crawler.health).
+    "crawler.extensions.SignalHandlerErrors": -900,
     # Listing walks, pending articles and failures, kept so that running the
     # same command again completes an interrupted crawl (STATE_DIR/frontier).
     "crawler.extensions.FrontierExtension": 500,

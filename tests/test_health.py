@@ -40,6 +40,8 @@ def test_a_healthy_run_has_no_reason() -> None:
     ({"backoff/challenge": 40, "fetch/failed/article": 42}, "challenged share 12%"),
     ({"extract/fallback": 290}, "fallback share 98%"),
     ({"input/bad_line": 3}, "3 input lines could not be used"),
+    ({"signal/handler_error/count": 1, "signal/handler_error/FeedExporter.open_spider": 1},
+     "1 exception raised in signal handlers (FeedExporter.open_spider 1)"),
 ])
 def test_each_rule_fails_a_run_with_one_line(changes: dict[str, Any], expected: str) -> None:
     found = reasons(**changes)

@@ -57,6 +57,19 @@ def test_a_crawl_ends_with_the_summary_and_keeps_its_stats(replica_session: Any,
     assert len(list((state / "runs" / "shanxidayuan").glob("*.json"))) == 2  # never replaced
 
 
+def test_an_exception_in_a_signal_handler_fails_the_run(replica_session: Any,
+                                                        tmp_path: Path) -> None:
+    # Scrapy logs an output it cannot open (here a second -O naming a spider
+    # attribute that does not exist) and goes on: the exit status must say so.
+    bad = tmp_path / "x-%(no_such_attribute)s.jsonl"
+    run = run_crawl("shanxidayuan", replica_session.proxy_url, tmp_path / "state",
+                    tmp_path / "o.jsonl", "-O", str(bad))
+    assert run.returncode == 1, run.log[-2000:]
+    assert "crawl shanxidayuan: 1 exception raised in signal handlers " \
+           "(FeedExporter.open_spider 1)" in run.log
+    assert run.records  # the good output was written all the same
+
+
 def test_progress_names_the_totals_it_knows() -> None:
     from crawler.runs import progress_line
 
