@@ -103,6 +103,9 @@ class DurableDeltaFetch(DeltaFetch):
         p = project_settings(s)
         if not p.deltafetch_enabled:
             raise NotConfigured
+        if s.get("DELTAFETCH_DIR"):
+            logger.warning("DELTAFETCH_DIR is not used: the seen store lives under "
+                           "STATE_DIR/deltafetch (docs/state.md)")
         o = cls(str(state_dir(s, "deltafetch")), p.deltafetch_reset, crawler.stats)
         o.crawler = crawler
         o.fingerprint = crawler.request_fingerprinter.fingerprint

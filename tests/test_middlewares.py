@@ -79,6 +79,30 @@ def test_seen_only_after_item_scraped_and_survives_restart(tmp_path: Path) -> No
     assert crawl_state(crawler2).seen is mw2.db and not hasattr(spider2, "seen")
 
 
+def test_scrapy_deltafetch_meta_keys_and_settings_keep_their_meaning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # docs/state.md: the library's request meta works as its docs say.
+    crawler, mw, spider = _deltafetch(tmp_path)
+    listing = HtmlResponse("http://fissico.com/", body=b"", request=Request("http://fissico.com/"))
+    url = "http://fissico.com/html/xw/dzyw/58159.html"
+    keyed = Request(url, meta={"deltafetch_key": "my-key"})
+    crawler.signals.send_catch_log(signals.item_scraped, item={}, spider=spider,
+                                   response=HtmlResponse(url, body=b"", request=keyed))
+    assert b"my-key" in mw.db  # deltafetch_key keys the request
+    always = Request(url, meta={"deltafetch_key": "my-key", "deltafetch_enabled": False})
+    assert list(mw.process_spider_output(listing, [keyed, always], spider)) == [always]
+    crawler.signals.send_catch_log(signals.item_scraped, item={}, spider=spider,
+                                   response=HtmlResponse(url + "?x", body=b"",
+                                                         request=Request(url + "?x", meta={
+                                                             "deltafetch_enabled": False})))
+    assert crawler.stats.get_value("deltafetch/stored") == 1  # never marks those either
+    # DELTAFETCH_DIR is the one setting not read: said, not ignored in silence.
+    with caplog.at_level("WARNING"):
+        DurableDeltaFetch.from_crawler(
+            project_crawler(FissicoSpider, STATE_DIR=str(tmp_path), DELTAFETCH_DIR="elsewhere"))
+    assert "DELTAFETCH_DIR is not used" in caplog.text
+
+
 def test_known_before_counts_only_earlier_runs(tmp_path: Path) -> None:
     """A listing stops paging on articles an earlier run exported, never on
     those this run exported a moment ago (a home page's teasers)."""
