@@ -3,6 +3,7 @@ a few bad byte sequences (and counts them) rather than losing the page."""
 
 from __future__ import annotations
 
+import codecs
 import random
 
 import opencc
@@ -16,6 +17,7 @@ from crawler.extract.decode import (
     decode_body,
     decode_page,
 )
+from crawler.extract.render import render_blocks
 
 PARAGRAPH = ("今年以来，太原市持续推进老旧小区改造，完成管网更新、外墙保温和道路硬化等工程，"
              "惠及居民一万二千余户。市住建局有关负责人介绍，明年还将启动新一批改造项目。")
@@ -172,3 +174,51 @@ def test_empty_and_binary_bodies_are_refused() -> None:
     for body in (b"", b"  \n", bytes(range(256)) * 4):
         with pytest.raises(ExtractionError):
             decode_page(body, "text/html")
+
+
+def test_a_page_given_as_text_is_kept_as_it_is() -> None:
+    text = page("gbk")
+    assert decode_page(text, "text/html; charset=big5") == Decoded(text, "", 0)
+    for blank in ("", " \n"):
+        with pytest.raises(ExtractionError) as error:
+            decode_page(blank)
+        assert error.value.reason == "empty_body"
+
+
+def test_a_byte_order_mark_decides_and_is_no_text() -> None:
+    # The <meta> and the header say GBK; the mark says otherwise, and wins.
+    text = page("gbk")
+    for mark, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                           (codecs.BOM_UTF16_BE, "utf-16-be")):
+        body = mark + text.encode(encoding)
+        assert decode_page(body, "text/html; charset=gbk") == Decoded(text, encoding, 0)
+        assert render_blocks(body) == render_blocks(text)
+        assert extract(body, URL).record == extract(text, URL).record
+    with pytest.raises(ExtractionError) as error:
+        decode_page(codecs.BOM_UTF8 + b" \n")
+    assert error.value.reason == "empty_body"
+
+
+def test_render_reads_page_bytes_as_the_extractor_does() -> None:
+    # One decoder: the page text (render) and the record (extract) of the same
+    # bytes and header come from the same reading, the page's own text.
+    gbk = page("gbk", 3)
+    big5_meta = '<meta http-equiv="Content-Type" content="text/html; charset=big5">'
+    bare_big5 = page("big5", 3).replace(big5_meta, "")
+    cases = [
+        (gbk, gbk.encode("gb18030"), None),  # the <meta> alone
+        # The header and the <meta> disagree: the header lies.
+        (gbk, gbk.encode("gb18030"), "text/html; charset=utf-8"),
+        (gbk, gbk.encode("gb18030"), "text/html; charset=iso-8859-1"),
+        # Both lie: the bytes are UTF-8.
+        (gbk, gbk.encode("utf-8"), "text/html; charset=gbk"),
+        # The header alone: without it GB18030 reads these Big5 bytes as mojibake.
+        (bare_big5, bare_big5.encode("big5hkscs"), "text/html; charset=big5"),
+    ]
+    for text, body, header in cases:
+        record = extract(body, URL, content_type=header).record
+        assert record == extract(text, URL).record, header
+        blocks = render_blocks(body, content_type=header)
+        assert blocks == render_blocks(text), header
+        lines = {line for block in blocks for line in block}
+        assert set(str(record["text"]).split("\n\n")) <= lines, header

@@ -26,16 +26,23 @@ def test_cloudflare_email_decodes_only_when_asked() -> None:
     assert decode_cfemail("42") is None and decode_cfemail("zz") is None
 
 
-def test_meta_charset_bytes_decode() -> None:
+def test_page_bytes_decode_as_the_extractor_reads_them() -> None:
+    # By crawler.extract.decode.decode_page: the <meta>, and the bytes over a
+    # header that lies (test_decode holds the cases where the two might part).
     html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">' \
            '</head><body><p>山西新聞網</p></body></html>'
-    assert render_text(html.encode("gb18030")) == "山西新聞網"
+    for header in (None, "text/html", "text/html; charset=utf-8"):
+        assert render_text(html.encode("gb18030"), content_type=header) == "山西新聞網"
 
 
 def test_empty_and_garbage() -> None:
     assert render_text(b"") == ""
     assert render_text("   ") == ""
     assert render_text(b"\x00\x01\x02") == ""
+    # Bytes the decoder refuses as no Chinese text are no document either.
+    russian = "<p>" + "Сегодня в городе прошло совещание. " * 5 + "</p>"
+    assert render_text(russian.encode("koi8-r"), content_type="text/html; charset=koi8-r") == ""
+    assert render_text(russian) != ""
 
 
 def test_nesting_past_every_parser_limit_keeps_the_rest_of_the_page() -> None:

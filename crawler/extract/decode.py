@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,10 @@ MAX_DROPPED_RATIO = 0.005
 # few of its characters but many of its non-ASCII ones.
 MAX_DROPPED_NON_ASCII_RATIO = 0.02
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# A byte order mark names its page's encoding before any declaration does (as
+# browsers read it, and w3lib): the mark itself is no text.
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"))
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb_2312-80", "csgb2312", "x-gbk", "cp936"})
 BIG5_FAMILY = frozenset({"big5", "big5-hkscs", "cp950", "x-x-big5"})
 
@@ -71,19 +76,25 @@ MIN_CJK_SHARE = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """A page's text, the charset it was read in, and how many bad byte
-    sequences were dropped from it (0 when it decoded cleanly)."""
+    """A page's text, the charset it was read in (``""`` for a page given as
+    text), and how many bad byte sequences were dropped from it (0 when it
+    decoded cleanly)."""
 
     text: str
     encoding: str
     replaced: int = 0
 
 
-def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
+def decode_page(body: str | bytes, content_type: str | None = None) -> Decoded:
     """Decode page bytes, trusting the bytes over what the server says.
 
-    Valid UTF-8 with multi-byte sequences is practically never GBK, so strict
-    UTF-8 wins; then the header's charset, the page's ``<meta>``, GB18030. A
+    The one decoder of page bytes: the extractor and the renderer
+    (``crawler.extract.render``) both read pages through it. A page given as
+    ``str`` is text already and is kept as it is (``encoding`` ``""``).
+
+    A byte order mark (UTF-8, UTF-16) decides first, and is no part of the
+    text. Valid UTF-8 with multi-byte sequences is practically never GBK, so
+    strict UTF-8 wins; then the header's charset, the page's ``<meta>``, GB18030. A
     candidate must decode cleanly and, these being Chinese pages, give CJK
     text: a header naming a single-byte charset (koi8-r, iso-8859-5) decodes
     any bytes, into Cyrillic or Latin letters, and loses to the ``<meta>`` or
@@ -99,9 +110,14 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
     Raises ``ExtractionError`` ``bad_encoding`` when nothing decodes (cleanly
     or with few bad sequences), ``mojibake`` when what does is not Chinese text.
     """
+    if isinstance(body, str):
+        if not body.strip():
+            raise ExtractionError("empty_body")
+        return Decoded(body, "")
+    body, bom = _without_bom(body)
     if not body.strip():
         raise ExtractionError("empty_body")
-    candidates = list(_candidates(body, content_type))
+    candidates = list(_candidates(body, content_type, bom))
     decodable = False
     for encoding in candidates:
         try:
@@ -133,6 +149,14 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     return decoded.text, decoded.encoding
 
 
+def _without_bom(body: bytes) -> tuple[bytes, str | None]:
+    """``body`` without its byte order mark, and the encoding the mark names."""
+    for mark, encoding in BOMS:
+        if body.startswith(mark):
+            return body[len(mark):], encoding
+    return body, None
+
+
 def _lenient(body: bytes, encoding: str) -> Decoded | None:
     """The reading of ``body`` in ``encoding`` with its bad sequences dropped,
     or ``None`` when it has too many of them (or control characters)."""
@@ -151,13 +175,14 @@ def _lenient(body: bytes, encoding: str) -> Decoded | None:
     return Decoded(text, encoding, replaced)
 
 
-def _candidates(body: bytes, content_type: str | None) -> Iterator[str]:
-    """Strict UTF-8, the header's charset, the ``<meta>`` charset, an XML
-    declaration's, GB18030: each once, the declarations looked for only when
-    UTF-8 failed."""
-    yield "utf-8"
-    tried = {"utf-8"}
-    for declared in (lambda: http_content_type_encoding(content_type or ""),
+def _candidates(body: bytes, content_type: str | None, bom: str | None = None
+                ) -> Iterator[str]:
+    """The byte order mark's encoding, strict UTF-8, the header's charset,
+    the ``<meta>`` charset, an XML declaration's, GB18030: each once, the
+    declarations looked for only when UTF-8 failed."""
+    tried: set[str] = set()
+    for declared in (lambda: bom, lambda: "utf-8",
+                     lambda: http_content_type_encoding(content_type or ""),
                      lambda: _meta_charset(body), lambda: _xml_charset(body),
                      lambda: "gb18030"):
         name = declared()

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from w3lib.encoding import html_to_unicode
 
+from crawler.extract.decode import ExtractionError, decode_page
 from crawler.textnorm import fold_line, holds_any
 
 # What a reader never sees.
@@ -83,14 +83,6 @@ def decode_cfemail(hex_string: str) -> str | None:
         return None
 
 
-def to_unicode(html: str | bytes, content_type: str | None = None) -> str:
-    """Decode page bytes by BOM, header, then ``<meta>`` charset (as browsers do)."""
-    if isinstance(html, str):
-        return html
-    _, text = html_to_unicode(content_type, html)
-    return text
-
-
 # libxml2's HTML parser as lxml.html drives it, without lxml.html's element
 # classes: those are looked up in Python for every element the walk touches.
 HTML_PARSER = etree.HTMLParser()
@@ -117,8 +109,12 @@ XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 NOT_ELEMENTS = (etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
-def parse_document(html: str | bytes) -> Any | None:
+def parse_document(html: str | bytes, content_type: str | None = None) -> Any | None:
     """The lxml document of a page, or ``None`` for an empty or unparsable one.
+
+    Page bytes are read by ``decode_page`` with the ``content_type`` header,
+    as the extractor reads them; bytes it refuses (empty, undecodable, or not
+    Chinese text) are no document.
 
     The tree holds elements only: comments (conditional ones too), processing
     instructions (``<?php … ?>``), what libxml2 makes of CDATA, and entity
@@ -130,7 +126,10 @@ def parse_document(html: str | bytes) -> Any | None:
     at elements may see it. A page nested past
     libxml2's limits is parsed again and capped (``_cap_depth``,
     ``_flatten_markup``)."""
-    text = to_unicode(html)
+    try:
+        text = decode_page(html, content_type).text
+    except ExtractionError:
+        return None
     if holds_any(text, CONTROL_CHARS):
         text = CONTROL_CHARS.sub("", text)
     if text.lstrip()[:5] == "<?xml":
@@ -519,16 +518,19 @@ def blocks_of(lines: list[Line]) -> list[list[str]]:
     return blocks
 
 
-def render_blocks(html: str | bytes, *, decode_emails: bool = False) -> list[list[str]]:
+def render_blocks(html: str | bytes, *, decode_emails: bool = False,
+                  content_type: str | None = None) -> list[list[str]]:
     """The page's visible text as blocks of non-empty, folded lines."""
-    root = parse_document(html)
+    root = parse_document(html, content_type)
     if root is None:
         return []
     return blocks_of(element_lines(root, decode_emails=decode_emails))
 
 
-def render_text(html: str | bytes, *, decode_emails: bool = False) -> str:
+def render_text(html: str | bytes, *, decode_emails: bool = False,
+                content_type: str | None = None) -> str:
     """The page's visible text: lines of a block joined by newlines, blocks by a
-    blank line. ``decode_emails`` restores Cloudflare-obfuscated addresses."""
-    blocks = render_blocks(html, decode_emails=decode_emails)
+    blank line. ``decode_emails`` restores Cloudflare-obfuscated addresses;
+    ``content_type`` is the header page bytes were served with."""
+    blocks = render_blocks(html, decode_emails=decode_emails, content_type=content_type)
     return "\n\n".join("\n".join(lines) for lines in blocks)
