@@ -6,7 +6,7 @@ and kill runs: three workers, one killed with kill -9, nothing may be lost.
     python bench/distributed.py --kill-runs 10 --articles 3000   # seed printed
     KILL_SEED=1234 python bench/distributed.py --kill-runs 1 --articles 2000  # replay one
 
-Kill runs (``tests/support/kill_runs.py``): each run a fresh Redis database and
+Kill runs (``testkit/kill_runs.py``): each run a fresh Redis database and
 three workers; one (drawn) is killed at a moment drawn from the run's seed (the
 base seed, from ``--seed``, ``KILL_SEED`` or at random, plus the run's number):
 with lines exported but not yet fsynced, a drawn time after its first line, as
@@ -108,9 +108,9 @@ def run(replica: Replica, url: str, site: str, workers: int, tmp: Path) -> dict[
 
 def kill_runs(runs: int, articles: int, site: str, seed: int | None,
               moment: str | None) -> int:
-    sys.path.insert(0, str(ROOT / "tests"))  # the kill runs' harness (tests/support)
     import redis
-    from support.kill_runs import KillPlan, kill_run
+
+    from testkit.kill_runs import KillPlan, kill_run
 
     base = seed if seed is not None else random.randrange(1 << 20)
     print(f"kill runs of {site}, replica of {articles} articles per site, three workers, "

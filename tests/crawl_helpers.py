@@ -13,9 +13,12 @@ from typing import Any
 
 from conftest import ROOT
 
+# In testkit since the kill runs (testkit/kill_runs.py) use them too; the tests
+# import them from here.
+from testkit.crawl import FAST, line_count
+from testkit.crawl import crawl_command as crawl_command
+
 CRAWLED = re.compile(r"Crawled \((\d+)\) <GET (\S+)>")
-FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "CONCURRENT_REQUESTS=16")
 
 
 @dataclass
@@ -54,21 +57,6 @@ def raising_launcher(target: str, needles: list[str], where: Path) -> tuple[str,
     raises ``ValueError`` on calls naming one of ``needles`` (tests/support/raising.py)."""
     where.write_text("".join(f"{needle}\n" for needle in needles), "utf-8")
     return (str(RAISING), target, str(where))
-
-
-def crawl_command(spider: str, state: Path, out: Path, *args: str) -> list[str]:
-    """``scrapy crawl SPIDER -o out`` (append) with the test's fast settings."""
-    return [sys.executable, "-m", "scrapy", "crawl", spider, "-o", str(out), *FAST,
-            "-s", f"STATE_DIR={state}", "-s", "LOG_LEVEL=INFO", "-s", "LOG_FILE_APPEND=True",
-            "--logfile", str(out.with_suffix(".log")), *args]
-
-
-def line_count(path: Path) -> int:
-    try:
-        with path.open("rb") as fh:
-            return sum(1 for _ in fh)
-    except FileNotFoundError:
-        return 0
 
 
 def run_and_interrupt(cmd: list[str], env: dict[str, str], out: Path, after_lines: int,

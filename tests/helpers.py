@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,7 @@ from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
 from pipelines.dedupe import DedupePipeline
-
-# A dedupe drop in a crawl's log: (dropped id, the id it duplicates).
-DROPPED_DUPLICATE = re.compile(
-    r"Dropped: ([0-9a-f]{16}): (?:exact duplicate of|near duplicate of|same canonical URL as) "
-    r"([0-9a-f]{16})")
+from testkit.crawl import DROPPED_DUPLICATE as DROPPED_DUPLICATE  # its tests import it from here
 
 
 def project_crawler(spidercls: Any = None, **overrides: Any) -> Crawler:

@@ -31,9 +31,9 @@ from crawl_helpers import crawl_command, line_count, proxy_env
 from helpers import DROPPED_DUPLICATE, project_crawler
 from scrapy import Request, Spider
 from scrapy.http import Response
-from support.kill_runs import IDLE_CLOSE, LEASE, KillPlan, kill_run
 
 from replica import Replica
+from testkit.kill_runs import IDLE_CLOSE, LEASE, KillPlan, kill_run
 
 # Per site; the tests crawl one site: about 1,200 article pages (DISTRIBUTED_ARTICLES=5000
 # for the full-size check, run by hand).

@@ -42,10 +42,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crawl_helpers import crawl_command, line_count
-from helpers import DROPPED_DUPLICATE
+from testkit.crawl import DROPPED_DUPLICATE, crawl_command, line_count
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("unsynced", "time", "group", "share")
 DEFAULT_GROUP = 64  # crawler/settings.py FEED_FSYNC_LINES
 LEASE, IDLE_CLOSE = "2", "3"
