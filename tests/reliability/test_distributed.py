@@ -7,7 +7,7 @@ on separate machines), against a real ``redis-server`` on 127.0.0.1 (the
 outputs is the replica's article set (less the articles dropped as duplicates
 of exported ones), nothing is exported twice, and (without kills) no article
 page is fetched twice (the replica records every request). With a worker
-killed (tests/support/kill_runs.py), at most a group of its lines and one
+killed (testkit/kill_runs.py), at most a group of its lines and one
 (``FEED_FSYNC_LINES`` + 1) are exported again by another worker.
 """
 
