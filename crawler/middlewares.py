@@ -84,6 +84,12 @@ def local_outputs(feeds: dict[str, Any], spider_name: str) -> list[Path]:
     return [p for p in out if p.is_file()]
 
 
+# Request meta: the spider looked the article up in the seen store when it made
+# the request (to keep an exported article out of the frontier): one lookup per
+# article, not a second one here.
+SEEN_CHECKED = "seen_checked"
+
+
 class DurableDeltaFetch(DeltaFetch):
     """Skip article requests whose item an earlier run already exported.
 
@@ -176,7 +182,8 @@ class DurableDeltaFetch(DeltaFetch):
             self._mark(response, item)
 
     def _skip(self, request: Request) -> bool:
-        if not self._is_enabled_for_request(request) or self._get_key(request) not in self.db:
+        if request.meta.get(SEEN_CHECKED) or not self._is_enabled_for_request(request) \
+                or self._get_key(request) not in self.db:
             return False
         if self.stats:
             self.stats.inc_value("deltafetch/skipped")

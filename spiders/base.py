@@ -39,6 +39,7 @@ from crawler.extract.pages import (
 )
 from crawler.fetch.outcomes import count_failure, is_deferred, is_settled
 from crawler.items import ArticleItem
+from crawler.middlewares import SEEN_CHECKED
 from crawler.sites import in_column
 from crawler.sites.base import Site
 from crawler.state.errorpages import error_pages
@@ -130,9 +131,11 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         return f"{since or ''}..{until or ''}" if since or until else ""
 
     def article_request(self, url: str, **meta: Any) -> scrapy.Request:
+        """The request for an article its caller found not exported (``_exported``)."""
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               priority=ARTICLE_PRIORITY,
-                              meta={"deltafetch_key": record_id(url), **meta})
+                              meta={"deltafetch_key": record_id(url), SEEN_CHECKED: True,
+                                    **meta})
 
     def discovered_article(self, url: str, **meta: Any) -> scrapy.Request | None:
         """The request for an article a listing links, recorded as pending in

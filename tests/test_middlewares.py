@@ -11,7 +11,12 @@ from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
 
-from crawler.middlewares import DurableDeltaFetch, FetchGuardMiddleware, RefusedRequest
+from crawler.middlewares import (
+    SEEN_CHECKED,
+    DurableDeltaFetch,
+    FetchGuardMiddleware,
+    RefusedRequest,
+)
 from crawler.urls import record_id
 from spiders.fissico import FissicoSpider
 
@@ -96,6 +101,9 @@ def test_scrapy_deltafetch_meta_keys_and_settings_keep_their_meaning(
                                                          request=Request(url + "?x", meta={
                                                              "deltafetch_enabled": False})))
     assert crawler.stats.get_value("deltafetch/stored") == 1  # never marks those either
+    # A request the spider made after its own lookup is not looked up again.
+    checked = Request(url, meta={"deltafetch_key": "my-key", SEEN_CHECKED: True})
+    assert list(mw.process_spider_output(listing, [checked], spider)) == [checked]
     # DELTAFETCH_DIR is the one setting not read: said, not ignored in silence.
     with caplog.at_level("WARNING"):
         DurableDeltaFetch.from_crawler(
