@@ -11,7 +11,9 @@ from crawler.dedupe.engine import (
     open_store,
 )
 from crawler.dedupe.normalize import normalise, normalised_codes
-from crawler.dedupe.store import DedupeStore, ParamsMismatch, RedisStore, SQLiteStore
+from crawler.dedupe.redis_store import RedisStore
+from crawler.dedupe.sqlite_store import SQLiteStore
+from crawler.dedupe.store import DedupeStore, ParamsMismatch
 
 __all__ = [
     "DedupeConfig",

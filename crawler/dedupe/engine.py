@@ -20,8 +20,10 @@ from crawler import settings as project_defaults
 from crawler.config import DEDUP_BACKENDS, DEDUP_MODES, project_settings
 from crawler.dedupe.minhash import MinHasher, Sig, band_keys
 from crawler.dedupe.normalize import Codes, normalised_views
+from crawler.dedupe.redis_store import RedisStore
 from crawler.dedupe.specifics import Agreement, Hashes, agree, keys_many
-from crawler.dedupe.store import DedupeStore, Query, RedisStore, SQLiteStore
+from crawler.dedupe.sqlite_store import SQLiteStore
+from crawler.dedupe.store import DedupeStore, Query
 from crawler.urls import canonical_url
 
 # The defaults are crawler/settings.py's (chosen by the measurement in

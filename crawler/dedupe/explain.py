@@ -16,7 +16,7 @@ import numpy as np
 from crawler.dedupe.engine import DedupeConfig, Deduper, Doc, Verdict
 from crawler.dedupe.minhash import band_keys
 from crawler.dedupe.specifics import HEAD_CHARS, KIND_NAMES, agree, keys_many, readable
-from crawler.dedupe.store import SQLiteStore
+from crawler.dedupe.sqlite_store import SQLiteStore
 
 
 def _listing(found: dict[int, tuple[int, str, bool]]) -> str:

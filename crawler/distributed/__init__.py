@@ -11,7 +11,7 @@ applied after ``-s`` values are read). It turns on, on that server:
   own when the shared crawl is done;
 - the shared seen-set (``crawler.state.seen.RedisSeenStore``): what was exported;
 - the shared dedupe index (``DEDUP_BACKEND=redis`` at ``REDIS_URL``), whose
-  check-and-insert is atomic (``crawler.dedupe.store.RedisStore``).
+  check-and-insert is atomic (``crawler.dedupe.redis_store.RedisStore``).
 
 Keys, per spider: ``<spider>:requests`` (the queue, a sorted set by priority),
 ``<spider>:dupefilter``, ``<spider>:workers``, ``<spider>:processing:<worker>``,
