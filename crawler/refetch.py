@@ -23,17 +23,16 @@ from typing import Any
 
 from crawler.cleaning.core import stated_url
 from crawler.dedupe import normalise
-from crawler.records import (
+from crawler.inputs import (
     InputProblem,
     Line,
     expand_inputs,
     looks_like_url_list,
-    parse_record,
     read_document,
     read_lines,
-    seed_file_id,
     url_list_entries,
 )
+from crawler.records import parse_record, seed_file_id
 from crawler.state.db import connect
 from crawler.urls import record_id
 

@@ -39,9 +39,9 @@ from crawler.exceptions import RedirectedAway
 from crawler.extract.layout import count_page
 from crawler.extract.pages import ArticlePage, ErrorPage, ExtractionError, PagedArticle
 from crawler.fetch.outcomes import count_failure
+from crawler.inputs import InputProblem, count_key
 from crawler.items import ArticleItem
 from crawler.middlewares import RefusedRequest
-from crawler.records import InputProblem, count_key
 from crawler.refetch import (
     RefetchBook,
     RefetchTarget,

@@ -21,7 +21,7 @@ from conftest import ROOT
 from crawl_helpers import run_crawl
 
 from crawler.commands.report import ReportOutputError, check_output, read_corpus
-from crawler.records import expand_inputs
+from crawler.inputs import expand_inputs
 from crawler.report import render
 from crawler.report.render import link
 from crawler.report.stats import TextSize, script_of

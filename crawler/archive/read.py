@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.limitreader import LimitReader
 
 from crawler.archive.warc import LISTED_DATE, OPEN, SERVER_NOT_MODIFIED, complete_length
-from crawler.records import open_input
+from crawler.inputs import open_input
 
 CUT_SHORT = "cut short: its last record is incomplete"
 SUFFIXES = (".warc.gz", ".warc", ".warc.gz" + OPEN)

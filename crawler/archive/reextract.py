@@ -137,7 +137,7 @@ _open: dict[str, IO[bytes]] = {}  # per worker process: files it reads from
 
 
 def _handle(path: str) -> IO[bytes]:
-    from crawler.records import open_input
+    from crawler.inputs import open_input
 
     fh = _open.get(path)
     if fh is None:

@@ -41,15 +41,10 @@ from crawler.cleaning.core import SITE_RULES, CleanResult, clean_document
 from crawler.cleaning.script import SCRIPTS
 from crawler.config import SettingsError, project_settings
 from crawler.exporters import dumps_record
+from crawler.inputs import InputProblem, expand_inputs, read_document
 from crawler.items import SEED_FIELDS
 from crawler.outputs import Output, OutputError, open_output
-from crawler.records import (
-    InputProblem,
-    expand_inputs,
-    read_document,
-    read_jsonl,
-    seed_file_id,
-)
+from crawler.records import read_jsonl, seed_file_id
 from crawler.unexpected import describe
 
 SUFFIXES = (".txt", ".jsonl")

@@ -50,9 +50,10 @@ from crawler.config import SettingsError, project_settings
 from crawler.dedupe import DedupeConfig, Deduper, Doc, open_store
 from crawler.dedupe.explain import explain
 from crawler.extensions import collector_threshold
+from crawler.inputs import InputProblem, check_input
 from crawler.items import seed_record
 from crawler.outputs import Output, OutputError, open_output
-from crawler.records import InputProblem, check_input, read_jsonl
+from crawler.records import read_jsonl
 from crawler.state import state_dir
 
 BATCH = 512

@@ -40,8 +40,9 @@ from crawler.archive.reextract import (
     review,
 )
 from crawler.config import SettingsError, project_settings
+from crawler.inputs import InputProblem, expand_inputs
 from crawler.outputs import OutputError, open_output
-from crawler.records import InputProblem, expand_inputs, read_jsonl
+from crawler.records import read_jsonl
 
 BATCH = 256
 

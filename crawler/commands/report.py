@@ -39,7 +39,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from crawler.config import SettingsError, project_settings
-from crawler.records import InputProblem, expand_inputs, read_jsonl
+from crawler.inputs import InputProblem, expand_inputs
+from crawler.records import read_jsonl
 from crawler.report import Corpus, render
 from crawler.report.history import RUNS_SHOWN, History, read_history
 

@@ -28,7 +28,8 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.records import InputProblem, check_input, is_plain_name, read_jsonl, seed_file_name
+from crawler.inputs import InputProblem, check_input, is_plain_name
+from crawler.records import read_jsonl, seed_file_name
 
 
 class OutputDirError(ValueError):

@@ -23,16 +23,9 @@ from helpers import dedupe_pipeline
 from crawler.commands.seeds import OutputDirError, write_seed_files
 from crawler.exceptions import DuplicateItem
 from crawler.health import failed_reasons
+from crawler.inputs import InputProblem, expand_inputs, open_input, read_document, read_url_lines
 from crawler.items import ArticleItem
-from crawler.records import (
-    InputProblem,
-    expand_inputs,
-    open_input,
-    parse_record,
-    read_document,
-    read_jsonl,
-    read_url_lines,
-)
+from crawler.records import parse_record, read_jsonl
 from crawler.refetch import read_targets
 from crawler.urls import record_id
 
