@@ -26,9 +26,29 @@ _NONCHARACTERS = [*range(0xFDD0, 0xFDF0),
 _DROPPED: _Table = {cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0),
                                         0xFFFD, *_NONCHARACTERS]}
 _FOLD_TABLE: _Table = {**_FULLWIDTH, **_SPACES, **_DROPPED, 0x09: " "}
+
+
+def _char_class(code_points: list[int]) -> str:
+    """A regex class of ``code_points``, runs written as ranges."""
+    runs: list[tuple[int, int]] = []
+    for cp in sorted(code_points):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1] = (runs[-1][0], cp)
+        else:
+            runs.append((cp, cp))
+    return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}"
+                         for a, b in runs) + "]"
+
+
 # str.translate walks a dict per character; a regex finds the (rare) characters
-# that need folding far faster, and only those are looked up.
-_FOLDABLE = re.compile("[" + "".join(f"\\U{cp:08x}" for cp in sorted(_FOLD_TABLE)) + "]")
+# that need folding far faster, and only those are looked up. The class is split
+# at U+FFFF: a class of BMP characters is one bitmap lookup per character, while
+# the astral noncharacters (two a plane) would make the engine try a list of
+# ranges at every character. Astral ones are looked for only in a text that
+# holds an astral character at all (almost none does).
+_FOLDABLE = re.compile(_char_class([cp for cp in _FOLD_TABLE if cp <= 0xFFFF]))
+_FOLDABLE_ASTRAL = re.compile(_char_class([cp for cp in _FOLD_TABLE if cp > 0xFFFF]))
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SPACE_RUN = re.compile(r" {2,}")
 
 # A pinyin gloss the mirrors put after a character: "(zhàn)". It must carry a
@@ -45,7 +65,10 @@ _PINYIN_SYLLABLE = (
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|in|un|ün"
     r"|er|ia|ie|iu|ua|uo|ui|üe|ue|a|o|e|i|u|ü)"
 )
-NEUTRAL_GLOSS_RE = re.compile(rf"(?<=[\u3400-\u9fff])\({_PINYIN_SYLLABLE}\)")
+# The bracket comes first and the CJK character is checked behind it: a pattern
+# that opens with a lookbehind is tried at every position of the text, one that
+# opens with a literal "(" only where there is one.
+NEUTRAL_GLOSS_RE = re.compile(rf"\((?<=[\u3400-\u9fff]\(){_PINYIN_SYLLABLE}\)")
 # Toned glosses a page must carry before neutral ones are believed.
 NEUTRAL_GLOSS_MIN_TONED = 3
 
@@ -64,7 +87,10 @@ def fold_width(text: str) -> str:
     for ch, folded in _COMMON_FOLDS:
         if ch in text:
             text = text.replace(ch, folded)
-    return _FOLDABLE.sub(_fold_char, text)
+    text = _FOLDABLE.sub(_fold_char, text)
+    if _ASTRAL.search(text) is not None:
+        text = _FOLDABLE_ASTRAL.sub(_fold_char, text)
+    return text
 
 
 def _fold_char(m: re.Match[str]) -> str:
