@@ -479,16 +479,14 @@ def split_page(
 
 
 def clean_body(
-    lines: list[str], site: str | None, counters: Counter[str], *, glossed: bool | None = None
+    lines: list[str], site: str | None, counters: Counter[str], *, glossed: bool | None = None,
+    folded: bool = False,
 ) -> list[str]:
     """The line rules on a body the DOM extractor found: glosses, spam, the
     site's and the shared trailing labels (the body ends at the first), chrome
-    lines, symbol lines, counters at the edges. Every rule is guarded."""
-    text, glosses = strip_glosses(fold_width("\n".join(lines)), glossed=glossed)
-    if glosses:
-        counters["glosses_removed"] += glosses
-    body = [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
-    body = drop_spam(body, counters)
+    lines, symbol lines, counters at the edges. Every rule is guarded.
+    ``folded``: the lines are width-folded already (the DOM's lines are)."""
+    body = drop_spam(_body_text(lines, glossed, folded, counters), counters)
     stops = BODY_STOPS[site if site in SITE_RULES else None]
     stop_i, stop_name = find_stop(body, 0, stops, counters)
     if stop_name:
@@ -497,6 +495,32 @@ def clean_body(
     body = apply_line_rules(body[:stop_i], drops, counters,
                             extra=[("symbols_only", _symbols_only)])
     return trim_edges(body, counters)
+
+
+def _body_text(lines: list[str], glossed: bool | None, folded: bool,
+               counters: Counter[str]) -> list[str]:
+    """``lines`` folded, gloss-free, space-collapsed, split at every line break
+    ``str.splitlines`` knows, without blank lines: what joining them with
+    newlines, folding and stripping the whole and splitting it again gives.
+
+    Line by line when the page's ``glossed`` is known: no gloss pattern spans
+    a newline, folding is per character, and a blank piece is dropped either
+    way, so nothing is joined, copied and split again (and folded lines are
+    not folded twice). Without it, whether neutral glosses go is decided over
+    the whole text, which is then stripped as one."""
+    if glossed is None:
+        text, glosses = strip_glosses(fold_width("\n".join(lines)))
+        pieces = text.splitlines()
+    else:
+        glosses, pieces = 0, []
+        for line in lines:
+            text = line if folded else fold_width(line)
+            text, removed = strip_glosses(text, glossed=glossed)
+            glosses += removed
+            pieces += text.splitlines()
+    if glosses:
+        counters["glosses_removed"] += glosses
+    return [line for raw in pieces if (line := collapse_spaces(raw))]
 
 
 def count_trailer(trailer: list[str], stops: tuple[LineRule, ...], counters: Counter[str]) -> None:

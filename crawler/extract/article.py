@@ -202,7 +202,9 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
         counters["fallback"] += 1  # the site's own selectors did not hold
     subtitle = find_subtitle(ctx, title_at)
     raw = body_lines(body, title, subtitle, counters)
-    paragraphs = clean_body(raw, site.name if site else None, counters, glossed=page.glossed)
+    # The DOM's lines are width-folded (render) and their glosses gone (dom.load).
+    paragraphs = clean_body(raw, site.name if site else None, counters,
+                            glossed=page.glossed, folded=True)
     if sum(map(line_weight, paragraphs)) < MIN_BODY_WEIGHT:
         if title is None or title_at is None:
             raise ExtractionError("no_article")
