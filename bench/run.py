@@ -9,13 +9,16 @@ from ``ru_maxrss``). The machine is shared and noisy: read the ratios, not the
 seconds. What runs:
 
 1. Crawl, per spider: the project's ``scrapy crawl`` against the local replica
-   (no artificial latency), then bare Scrapy (``bench/bare_spider.py``, no
-   project settings) fetching exactly the URLs the project fetched; again
-   with the replica's ``slow`` fault at 50 ms per article page, at the same 16
-   concurrent requests (CPU-bound still) and at 4 (latency-bound, as a polite
-   crawl is: what the crawler's cost does to a crawl that waits). Articles/s and
-   CPU per 1,000 articles; ``--repeat`` pairs per row, the two sides
-   alternated, medians shown with the range of the per-pair ratios.
+   (no artificial latency), then two anchors fetching exactly the URLs the
+   project fetched, both bare Scrapy (``bench/bare_spider.py``, no project
+   settings): one parsing each page's title and exporting an item per page
+   (``-O``), and a fetch-only one (a callback that returns nothing, robots.txt
+   off, no export: the floor); again with the replica's ``slow`` fault at 50
+   ms per article page, at the same 16 concurrent requests (CPU-bound still)
+   and at 4 (latency-bound, as a polite crawl is: what the crawler's cost does
+   to a crawl that waits). Articles/s and CPU per 1,000 articles; ``--repeat``
+   triples per row, the three runs alternated (their order rotated from one
+   triple to the next), medians shown with the range of the per-triple ratios.
 2. Incremental: a second run of the same crawl; its requests / the first's.
 3. Re-fetch: ``scrapy crawl refetch`` of the crawl's output twice (the second
    gets 304s); URLs/s, CPU and bytes against the full crawl, and CPU against
@@ -118,12 +121,17 @@ class Bench:
         """Where the bare run tagged ``tag`` writes its items."""
         return self.work / f"bare-{tag}" / "out.jsonl"
 
-    def bare(self, urls: list[str], tag: str, *args: str) -> Run:
+    def bare(self, urls: list[str], tag: str, *args: str, fetch_only: bool = False) -> Run:
+        """Bare Scrapy on ``urls``: a title and an exported item per page, or,
+        ``fetch_only``, nothing but the fetch (the callback returns nothing,
+        robots.txt off, no export)."""
         folder = self.bare_output(tag).parent  # no scrapy.cfg here: Scrapy's defaults only
         folder.mkdir(exist_ok=True)
         (folder / "urls.txt").write_text("\n".join(urls) + "\n", "utf-8")
+        mode = (["-a", "fetch_only=1", "-s", "ROBOTSTXT_OBEY=False"] if fetch_only
+                else ["-O", "out.jsonl"])
         cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "bare_spider.py"),
-               "-a", "urls=urls.txt", "-O", "out.jsonl", *settings_args(), *args]
+               "-a", "urls=urls.txt", *mode, *settings_args(), *args]
         return run_child(cmd, folder, self.env, self.work)
 
 
@@ -138,20 +146,27 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
-def pairs(project: list[Run], bare: list[Run], n: int) -> tuple[str, str, str]:
-    """Articles/s of each side (medians) and the ratios of the medians, with
-    the range of the per-pair ratios when there is more than one pair."""
+def spread(ratios: list[float]) -> str:
+    """The range of the per-pair ratios, when there is more than one pair."""
+    return f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(ratios) > 1 else ""
+
+
+def pairs(project: list[Run], bare: list[Run], floor: list[Run], n: int) -> str:
+    """The crawl row's cells after its article count: articles/s of the project
+    and of bare Scrapy with titles and export (medians) and their ratio; CPU s
+    per 1,000 articles of the three; the project's CPU against each anchor's.
+    Ratios are of the medians, with the range of the per-pair ratios."""
     wall_p, wall_b = median([r.wall for r in project]), median([r.wall for r in bare])
-    cpu_p, cpu_b = median([r.cpu for r in project]), median([r.cpu for r in bare])
-
-    def spread(ratios: list[float]) -> str:
-        return f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(ratios) > 1 else ""
-
+    cpu_p, cpu_b, cpu_f = (median([r.cpu for r in runs]) for runs in (project, bare, floor))
     through = [b.wall / p.wall for p, b in zip(project, bare, strict=True)]
-    cpu = [p.cpu / max(b.cpu, 1e-9) for p, b in zip(project, bare, strict=True)]
-    return (f"{n / wall_p:,.0f} | {n / wall_b:,.0f} | {wall_b / wall_p:.2f}×{spread(through)}",
-            f"{1000 * cpu_p / max(n, 1):.2f} | {1000 * cpu_b / max(n, 1):.2f}",
-            f"{cpu_p / max(cpu_b, 1e-9):.2f}×{spread(cpu)}")
+
+    def cpu_ratio(anchor: list[Run], anchor_cpu: float) -> str:
+        each = [p.cpu / max(a.cpu, 1e-9) for p, a in zip(project, anchor, strict=True)]
+        return f"{cpu_p / max(anchor_cpu, 1e-9):.2f}×{spread(each)}"
+
+    per_1000 = " | ".join(f"{1000 * cpu / max(n, 1):.2f}" for cpu in (cpu_p, cpu_b, cpu_f))
+    return (f"{n / wall_p:,.0f} | {n / wall_b:,.0f} | {wall_b / wall_p:.2f}×{spread(through)} | "
+            f"{per_1000} | {cpu_ratio(bare, cpu_b)} | {cpu_ratio(floor, cpu_f)}")
 
 
 def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
@@ -159,16 +174,24 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
 
     out = ["## Crawl: the project against bare Scrapy on the same URLs", "",
            f"A replica of {args.articles:,} articles per site, served from this process "
-           "(its cost is in neither figure). Bare Scrapy fetches exactly the URLs the "
-           "project fetched (listings, homes, articles), in one process with Scrapy's "
-           f"defaults and the same concurrency. {args.repeat} pairs per row, project and "
-           "bare alternated, each project run on fresh state: medians, and in brackets the "
-           "range of the per-pair ratios. At 50 ms and 16 concurrent requests both sides "
-           "are still bound by their CPU (16 / 50 ms = 320 articles/s); at 4 (80/s) by the "
-           "latency, as a polite crawl is.", "",
+           "(its cost is in no figure). Two anchors, both bare Scrapy fetching exactly the "
+           "URLs the project fetched (listings, homes, articles), in one process with "
+           "Scrapy's defaults, the same concurrency and the same latency: **bare** "
+           "parses each page's title and exports an item per page (`-O`, JSON lines), "
+           "as the project does more of; **fetch-only** does nothing with a response (its "
+           "callback returns nothing, robots.txt off, no export), Scrapy's cost of the "
+           "fetches alone and the floor of any crawl of these URLs. The CPU ratios are the "
+           "project's CPU over each anchor's, side by side; the throughput ratio is "
+           f"against bare. {args.repeat} triples per row, project, bare and fetch-only "
+           "alternated (the order rotated from one triple to the next), each project run "
+           "on fresh state: medians, and in brackets the range of the per-triple ratios. "
+           "At 50 ms and 16 concurrent requests every side is still bound by its CPU "
+           "(16 / 50 ms = 320 articles/s); at 4 (80/s) by the latency, as a polite crawl "
+           "is.", "",
            "| spider | latency | concurrent | articles | project articles/s | bare articles/s | "
-           "throughput ratio | project CPU s / 1,000 | bare CPU s / 1,000 | CPU ratio |",
-           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+           "throughput ratio | project CPU s / 1,000 | bare CPU s / 1,000 | "
+           "fetch-only CPU s / 1,000 | CPU ratio to bare | CPU ratio to fetch-only |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     extra = ["", "## Incremental runs and re-fetches", "",
              "The re-fetch reads the crawl's output twice; the second run is answered 304 "
              "for every unchanged article. Its anchor is bare Scrapy asking for the same "
@@ -190,13 +213,23 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
                 run, output, state = bench.crawl(spider, tag, *limit)
                 urls = fetched_since(replica, before)
                 n = lines(output)
-                project, bare = [run], [bench.bare(urls, f"{spider}-{tag}", *limit)]
-                for k in range(1, args.repeat):
-                    project.append(bench.crawl(spider, f"{tag}-{k}", *limit)[0])
-                    bare.append(bench.bare(urls, f"{spider}-{tag}-{k}", *limit))
-                through, cpu_cells, cpu_ratio = pairs(project, bare, n)
+                project: list[Run] = []
+                bare: list[Run] = []
+                floor: list[Run] = []
+                for k in range(args.repeat):
+                    suffix = f"-{k}" if k else ""
+                    sides = ("project", "bare", "fetch-only")
+                    for side in sides[k % 3:] + sides[:k % 3]:  # the order rotated
+                        if side == "project":
+                            project.append(run if not k else
+                                           bench.crawl(spider, f"{tag}{suffix}", *limit)[0])
+                        elif side == "bare":
+                            bare.append(bench.bare(urls, f"{spider}-{tag}{suffix}", *limit))
+                        else:
+                            floor.append(bench.bare(urls, f"{spider}-{tag}-fetch{suffix}",
+                                                    *limit, fetch_only=True))
                 out.append(f"| {spider} | {int(latency * 1000)} ms | {concurrency} | {n:,} | "
-                           f"{through} | {cpu_cells} | {cpu_ratio} |")
+                           f"{pairs(project, bare, floor, n)} |")
                 if latency:
                     continue
                 first = last_stats(state, spider)
@@ -274,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated dedupe sizes (documents), one run each")
     ap.add_argument("--spiders", default=",".join(SPIDERS))
     ap.add_argument("--repeat", type=int, default=3,
-                    help="project/bare pairs per crawl row (medians are shown)")
+                    help="project/bare/fetch-only triples per crawl row (medians are shown)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     ap.add_argument("--skip", default="",
                     help="comma-separated: crawl,rss,extraction,real,dedupe,archive")
