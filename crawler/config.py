@@ -26,24 +26,29 @@ engine is created, so a bad value stops the run before any request.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import weakref
 from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Self
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
-    PlainValidator,
+    Field,
+    GetCoreSchemaHandler,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
     ValidationError,
     ValidationInfo,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, ErrorDetails, PydanticCustomError, core_schema
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
@@ -80,128 +85,77 @@ def _fail(problem: str, setting: str | None = None) -> NoReturn:
     raise PydanticCustomError("bad_setting", "{problem}", ctx)
 
 
-# --- Parsers: each accepts the Python value settings.py uses and the string -s gives.
+# --- The types: pydantic's strict types and constraints (the model is strict), each
+# after the one step pydantic cannot know: a string from -s read as settings.py would
+# have written the value. A string that does not read so is left for the type to refuse.
 
-_INT = re.compile(r"[+-]?\d+")
-_TRUE, _FALSE = ("True", "true", "1"), ("False", "false", "0")
-
-
-def _int(value: Any) -> int:
-    if isinstance(value, bool):  # bool is an int subclass; True is no count
-        _fail("must be an integer, not a boolean")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and _INT.fullmatch(value.strip()):
-        return int(value)
-    _fail("must be an integer")
+_INT = re.compile(r"\s*[+-]?\d+\s*")  # not int()'s "1_000"
+_BOOLS = {"True": True, "true": True, "1": True, "False": False, "false": False, "0": False}
 
 
-def _int_in(lo: int, hi: int | None = None) -> Callable[[Any], int]:
-    def parse(value: Any) -> int:
-        n = _int(value)
-        if n < lo:
-            _fail(f"must be >= {lo}")
-        if hi is not None and n > hi:
-            _fail(f"must be <= {hi}")
-        return n
-
-    return parse
-
-
-def _float(value: Any) -> float:
-    if isinstance(value, bool):
-        _fail("must be a number, not a boolean")
-    if isinstance(value, (int, float)):
-        return float(value)
+def _read_number(value: Any) -> Any:
     if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            pass
-    _fail("must be a number")
+        with suppress(ValueError):
+            return float(value)
+    return value
 
 
-def _positive_float(value: Any) -> float:
-    x = _float(value)
-    if math.isnan(x) or math.isinf(x) or x <= 0.0:
-        _fail("must be a number > 0")
-    return x
-
-
-def _fraction(value: Any) -> float:
-    x = _float(value)
-    if math.isnan(x) or not 0.0 < x <= 1.0:
-        _fail("must be in (0, 1]")
-    return x
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
+def _read_bool(value: Any) -> Any:
+    # Scrapy's getbool spellings, and the integers 0 and 1 (not its "any other is True").
     if isinstance(value, str):
-        text = value.strip()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-    _fail("must be True/False, true/false or 1/0")
+        return _BOOLS.get(value.strip(), value)
+    return bool(value) if isinstance(value, int) and value in (0, 1) else value
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
-    def parse(value: Any) -> str:
-        text = value.strip().lower() if isinstance(value, str) else None
-        if text not in options:
-            _fail(f"must be one of {', '.join(options)}")
-        return text
-
-    return parse
+def _read_path(value: Any) -> Any:
+    # A blank string is no path: None, which a path type refuses.
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    return None if isinstance(value, str) and not value.strip() else value
 
 
-def _path(value: Any) -> Path:
-    if isinstance(value, os.PathLike) or (isinstance(value, str) and value.strip()):
-        return Path(value)
-    _fail("must be a non-empty path")
+@dataclass(frozen=True)
+class Problem:
+    """Annotation: what a value of the type must be, said of any bad value (one
+    phrase for both bounds), except a value that is no number where one is wanted."""
+
+    text: str
 
 
-def _optional_path(value: Any) -> Path | None:
-    # None and "" (-s DEDUP_SQLITE_PATH=) both mean "not set": the path under STATE_DIR.
-    if value is None or value == "":
-        return None
-    return _path(value)
+@dataclass(frozen=True)
+class OneOf:
+    """Annotation: a str among ``names``, in any case and spacing (``-s DEDUP_MODE=' Mark'``)."""
+
+    names: tuple[str, ...]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> CoreSchema:
+        problem = f"must be one of {', '.join(self.names)}"
+        lowered = core_schema.no_info_before_validator_function(
+            lambda v: v.strip().lower() if isinstance(v, str) else v,
+            core_schema.literal_schema(list(self.names)))
+        return core_schema.custom_error_schema(
+            lowered, custom_error_type="bad_setting", custom_error_message=problem,
+            custom_error_context={"problem": problem})
 
 
-def _redis_url(value: Any) -> str:
-    if isinstance(value, str) and urlsplit(value.strip()).scheme in REDIS_SCHEMES:
-        return value.strip()
-    _fail(f"must be a {', '.join(s + '://' for s in REDIS_SCHEMES)} URL")
+_UNSET = BeforeValidator(lambda v: None if v == "" else v)  # -s ARCHIVE_DIR= is None: unset
+_URL = Problem(f"must be a {', '.join(s + '://' for s in REDIS_SCHEMES)} URL")
 
-
-def _optional_redis_url(value: Any) -> str | None:
-    # None and "" (-s REDIS_URL=) both mean "not distributed".
-    if value is None or value == "":
-        return None
-    return _redis_url(value)
-
-
-def _str(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    _fail("must be a string")
-
-
-Bool = Annotated[bool, PlainValidator(_bool)]
-PositiveInt = Annotated[int, PlainValidator(_int_in(1))]
-NonNegativeInt = Annotated[int, PlainValidator(_int_in(0))]
-Seed = Annotated[int, PlainValidator(_int_in(0, SEED_MAX))]
-Fraction = Annotated[float, PlainValidator(_fraction)]
-Seconds = Annotated[float, PlainValidator(_positive_float)]
-DirPath = Annotated[Path, PlainValidator(_path)]
-OptionalPath = Annotated[Path | None, PlainValidator(_optional_path)]
-RedisUrl = Annotated[str, PlainValidator(_redis_url)]
-OptionalRedisUrl = Annotated[str | None, PlainValidator(_optional_redis_url)]
-Text = Annotated[str, PlainValidator(_str)]
+Bool = Annotated[bool, BeforeValidator(_read_bool)]
+Int = Annotated[int, BeforeValidator(
+    lambda v: int(v) if isinstance(v, str) and _INT.fullmatch(v) else v)]
+Number = Annotated[float, BeforeValidator(_read_number)]
+PositiveInt = Annotated[Int, Field(ge=1)]
+NonNegativeInt = Annotated[Int, Field(ge=0)]
+Seed = Annotated[Int, Field(ge=0, le=SEED_MAX)]
+Fraction = Annotated[Number, Field(gt=0, le=1), Problem("must be in (0, 1]")]
+Seconds = Annotated[Number, Field(gt=0, allow_inf_nan=False), Problem("must be a number > 0")]
+DirPath = Annotated[Path, Strict(False), BeforeValidator(_read_path)]
+OptionalPath = Annotated[DirPath | None, _UNSET]
+RedisUrl = Annotated[str, StringConstraints(
+    strip_whitespace=True, pattern=rf"(?i)^({'|'.join(REDIS_SCHEMES)}):"), _URL]
+OptionalRedisUrl = Annotated[RedisUrl | None, _UNSET, _URL]
 
 
 class ProjectSettings(BaseModel):
@@ -209,7 +163,8 @@ class ProjectSettings(BaseModel):
     is ``DEDUP_ROWS``); meanings and defaults: crawler/settings.py, README."""
 
     # No defaults on purpose: every value comes from the Settings (crawler/settings.py).
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=str.upper)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True,
+                              alias_generator=str.upper)
 
     state_dir: DirPath
     fetch_guard_enabled: Bool
@@ -224,10 +179,10 @@ class ProjectSettings(BaseModel):
     archive_enabled: Bool
     archive_dir: OptionalPath
     archive_max_bytes: PositiveInt
-    text_script: Annotated[str, PlainValidator(_choice(SCRIPTS))]
+    text_script: Annotated[str, OneOf(SCRIPTS)]
     dedup_enabled: Bool
-    dedup_mode: Annotated[str, PlainValidator(_choice(DEDUP_MODES))]
-    dedup_backend: Annotated[str, PlainValidator(_choice(DEDUP_BACKENDS))]
+    dedup_mode: Annotated[str, OneOf(DEDUP_MODES)]
+    dedup_backend: Annotated[str, OneOf(DEDUP_BACKENDS)]
     dedup_threshold: Fraction
     dedup_near_min_chars: NonNegativeInt
     dedup_shingle: PositiveInt
@@ -240,7 +195,7 @@ class ProjectSettings(BaseModel):
     dedup_offline_commit_every: PositiveInt
     dedup_sqlite_path: OptionalPath
     dedup_redis_url: RedisUrl
-    dedup_redis_prefix: Text
+    dedup_redis_prefix: str
     backoff_enabled: Bool
     backoff_max_retry_after: Seconds
     backoff_max_delay: Seconds
@@ -252,7 +207,7 @@ class ProjectSettings(BaseModel):
     health_max_challenged_share: Fraction
     health_max_fallback_share: Fraction
     health_max_error_share: Fraction
-    health_template_change: Annotated[str, PlainValidator(_choice(TEMPLATE_CHANGE_MODES))]
+    health_template_change: Annotated[str, OneOf(TEMPLATE_CHANGE_MODES)]
     health_template_history: PositiveInt
     health_template_min_shift: Fraction
     health_template_p: Fraction
@@ -313,9 +268,38 @@ def validate(values: Mapping[str, Any], priority: Mapping[str, int] | None = Non
     except ValidationError as exc:
         error = exc.errors()[0]
         ctx = error.get("ctx") or {}
-        name = str(ctx.get("setting") or (error["loc"][0] if error["loc"] else "?"))
-        raise SettingsError(name, values.get(name), str(ctx.get("problem", error["msg"]))
-                            ) from None
+        name = str(ctx.get("setting") or error["loc"][0])
+        problem = ctx.get("problem") or _problem(name, error)  # ours (bad_setting), or pydantic's
+        raise SettingsError(name, values.get(name), str(problem)) from None
+
+
+# pydantic's error types, as what the setting must be ({...}: the error's context).
+_PROBLEMS = {"int_type": "must be an integer", "float_type": "must be a number",
+             "bool_type": "must be True/False, true/false or 1/0",
+             "string_type": "must be a string", "path_type": "must be a non-empty path",
+             "greater_than_equal": "must be >= {ge}", "less_than_equal": "must be <= {le}"}
+
+
+def _problem(name: str, error: ErrorDetails) -> str:
+    ctx, kind = error.get("ctx") or {}, error["type"]
+    numeric = kind in ("int_type", "float_type")  # not a number at all: no bound applies
+    said = [m.text for m in ProjectSettings.model_fields[name.lower()].metadata
+            if isinstance(m, Problem)]
+    if said and not numeric:
+        return said[0]
+    problem = _PROBLEMS[kind].format(**ctx) if kind in _PROBLEMS else error["msg"]
+    return problem + (", not a boolean" if numeric and isinstance(error["input"], bool) else "")
+
+
+_redis_url = TypeAdapter(OptionalRedisUrl, config=ConfigDict(strict=True))
+
+
+def redis_url(value: Any) -> str | None:
+    """``REDIS_URL``'s value as validated; None when not set, or bad (which
+    ``SettingsCheck`` reports by name)."""
+    with suppress(ValidationError):
+        return _redis_url.validate_python(value)
+    return None
 
 
 # Keyed by id(): Settings objects are unhashable mappings. The weak reference

@@ -86,6 +86,26 @@ def test_seed_zero_is_zero(seed: object) -> None:
     ("DELTAFETCH_RESET", "TRUE", "must be True/False, true/false or 1/0"),
     ("DEDUP_REDIS_URL", "http://localhost:6379", "must be a redis://, rediss://, unix:// URL"),
     ("STATE_DIR", "", "must be a non-empty path"),
+    # Kept from the hand-written coercers (crawler.config's pydantic types since):
+    ("DEDUP_ROWS", "1.0", "must be an integer"),  # pydantic's lax int takes it
+    ("DEDUP_ROWS", "1_000", "must be an integer"),  # int() takes it
+    ("DEDUP_ROWS", 4.0, "must be an integer"),
+    ("DEDUP_ROWS", True, "must be an integer, not a boolean"),
+    ("DEDUP_THRESHOLD", True, "must be a number, not a boolean"),
+    ("DEDUP_THRESHOLD", "inf", "must be in (0, 1]"),
+    ("BACKOFF_MAX_DELAY", "0", "must be a number > 0"),
+    ("BACKOFF_MAX_DELAY", "inf", "must be a number > 0"),
+    ("BACKOFF_MAX_DELAY", "nan", "must be a number > 0"),
+    ("BACKOFF_MAX_DELAY", "abc", "must be a number"),
+    ("DEDUP_ENABLED", "on", "must be True/False, true/false or 1/0"),
+    ("DEDUP_ENABLED", 1.0, "must be True/False, true/false or 1/0"),
+    ("DEDUP_MODE", 1, "must be one of drop, mark"),
+    ("HEALTH_TEMPLATE_CHANGE", "never", "must be one of fail, warn, off"),
+    ("DEDUP_REDIS_PREFIX", 3, "must be a string"),
+    ("REDIS_URL", "http://localhost:6379", "must be a redis://, rediss://, unix:// URL"),
+    ("REDIS_URL", 6379, "must be a redis://, rediss://, unix:// URL"),
+    ("ARCHIVE_DIR", "  ", "must be a non-empty path"),
+    ("GC_GEN0_THRESHOLD", "-1", "must be >= 0"),
 ])
 def test_a_bad_value_is_one_line_naming_the_setting(name: str, value: object,
                                                     problem: str) -> None:
@@ -137,6 +157,26 @@ def test_strings_from_s_mean_what_python_values_mean() -> None:
     assert (own.dedup_rows, own.dedup_threshold, own.dedup_mode) == (2, 1.0, "mark")
     assert own.dedup_sqlite_path is None and own.state_dir == Path("/tmp/s")
     assert project_settings(cmdline(DEDUP_SQLITE_PATH="x.db")).dedup_sqlite_path == Path("x.db")
+
+
+def test_empty_means_unset_and_surrounding_spaces_are_dropped_where_they_are_today(
+        tmp_path: Path) -> None:
+    own = project_settings(cmdline(REDIS_URL=" REDIS://h:6379/1 ", ARCHIVE_DIR="",
+                                   DEDUP_SEED=" -0 ", HEALTH_TEMPLATE_P=" 1e-3 ",
+                                   STATE_DIR=tmp_path, DEDUP_ENABLED=" False "))
+    assert (own.redis_url, own.archive_dir, own.dedup_seed) == ("REDIS://h:6379/1", None, 0)
+    assert (own.health_template_p, own.state_dir, own.dedup_enabled) == (0.001, tmp_path, False)
+    assert project_settings(cmdline(REDIS_URL="")).redis_url is None
+    assert project_settings(cmdline(STATE_DIR=" s ")).state_dir == Path(" s ")  # as given
+
+
+@pytest.mark.parametrize(("raw", "url"), [
+    (None, None), ("", None), (" ", None), (6379, None), ("http://h", None),
+    (" redis://h/0 ", "redis://h/0"), ("unix:///run/redis.sock", "unix:///run/redis.sock"),
+])
+def test_the_distributed_switch_reads_redis_url_by_the_same_rule(raw: object,
+                                                                 url: str | None) -> None:
+    assert config.redis_url(raw) == url
 
 
 def test_validated_once_per_settings_object_and_again_when_it_changes() -> None:

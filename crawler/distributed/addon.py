@@ -11,12 +11,11 @@ is kept. Without ``REDIS_URL`` nothing changes.
 from __future__ import annotations
 
 from typing import Self
-from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
-from crawler.config import REDIS_SCHEMES
+from crawler.config import redis_url
 
 SCHEDULER = "crawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "crawler.distributed.scheduler.FingerprintDupeFilter"
@@ -41,10 +40,10 @@ class DistributedAddon:
         return cls()
 
     def update_settings(self, settings: BaseSettings) -> None:
-        url = settings.get("REDIS_URL")
-        if not url or urlsplit(str(url).strip()).scheme not in REDIS_SCHEMES:
+        url = redis_url(settings.get("REDIS_URL"))
+        if url is None:
             return  # off; or a bad value, which SettingsCheck reports by name
         project = SETTINGS_PRIORITIES["project"]
-        for name, value in distributed_settings(str(url).strip()).items():
+        for name, value in distributed_settings(url).items():
             if (settings.getpriority(name) or 0) <= project:  # -s NAME=… wins
                 settings.set(name, value, priority="project")
