@@ -91,4 +91,10 @@ def canonical_url(url: str) -> str:
 
 def record_id(url: str) -> str:
     """First 16 hex digits of SHA-256 of the canonical URL."""
-    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+    return canonical_id(canonical_url(url))
+
+
+def canonical_id(canonical: str) -> str:
+    """``record_id`` of a URL already canonical (``canonical_url``'s result):
+    a caller that holds both the canonical URL and the id computes it once."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

@@ -46,7 +46,7 @@ from crawler.items import SEED_FIELDS
 from crawler.sites import site_for_url
 from crawler.sites.base import Site
 from crawler.textnorm import strip_glosses
-from crawler.urls import canonical_url, record_id
+from crawler.urls import canonical_id, canonical_url
 
 # Info and chrome lines are looked for this far into the body's edges.
 HEAD_LINES, TAIL_LINES = 4, 3
@@ -233,8 +233,9 @@ def _record(ctx: Context, url: str, title: str, title_at: int | None, subtitle: 
     subs = [s for s in (clean(s) for s in subtitle) if s]
     record: dict[str, Any] = {key: None for key in SEED_FIELDS}
     dated = find_date(ctx, title_at, url)
+    canonical = canonical_url(url)  # the id is its digest: canonicalised once
     record.update({
-        "id": record_id(url), "url": canonical_url(url), "site": site.name if site else None,
+        "id": canonical_id(canonical), "url": canonical, "site": site.name if site else None,
         "title": head, "subtitle": "\n".join(subs) or None,
         "published_at": dated.value,
         "author": clean(labels.get("author")), "editor": clean(labels.get("editor")),
