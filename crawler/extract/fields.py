@@ -557,20 +557,28 @@ def find_labels(ctx: Context, title_at: int | None) -> dict[str, Any]:
 # --- breadcrumb -------------------------------------------------------------------------
 
 
-def _breadcrumb_element(line: Line) -> Any | None:
+def _breadcrumb_element(line: Line, judged: dict[int, bool]) -> Any | None:
     """The breadcrumb container holding ``line`` (by its class, within three
-    levels), or ``None``."""
+    levels), or ``None``. ``judged``: whether an element (by id) is one, filled
+    as elements are judged (the lines of a block share their ancestors)."""
     el = line.block
     found = None
     for _ in range(3):
         if el is None:
             break
-        whole, parts = class_tokens(el)
-        if whole & X.BREADCRUMB_WORDS or parts & X.BREADCRUMB_WORDS or \
-                (el.get("aria-label") or "").lower() == "breadcrumb":
+        crumb = judged.get(id(el))
+        if crumb is None:
+            crumb = judged[id(el)] = _is_breadcrumb(el)
+        if crumb:
             found = el
         el = el.getparent()
     return found
+
+
+def _is_breadcrumb(el: Any) -> bool:
+    whole, parts = class_tokens(el)
+    return bool(whole & X.BREADCRUMB_WORDS or parts & X.BREADCRUMB_WORDS
+                or (el.get("aria-label") or "").lower() == "breadcrumb")
 
 
 def _crumb_parts(text: str) -> list[str]:
@@ -594,13 +602,14 @@ def find_category(ctx: Context) -> list[str]:
     # container, a ">" line rooted in the site's name, any ">" line of three.
     candidates: list[tuple[int, list[str]]] = []
     seen: set[int] = set()
+    judged: dict[int, bool] = {}
     for i, line in enumerate(page.lines):
         if i > ctx.body_first + 2:
             break
         text = line.text
         if line_weight(text) > 80:
             continue
-        container = _breadcrumb_element(line)
+        container = _breadcrumb_element(line, judged)
         if container is not None and id(container) not in seen:
             seen.add(id(container))
             inside = [ln for ln in page.lines if _contains_line(container, ln)
@@ -661,11 +670,18 @@ def find_tags(ctx: Context) -> list[str]:
             tags = [t for t in X.DOM_TAG_SEP.split(value) if t and len(t) <= 20]
             if tags:
                 return tags
+    # An element's class is read once: the lines of a block share it and
+    # their ancestors, and an element that gave no tags gives none again.
+    judged: set[int] = set()
     for _i, line in region:
         el = line.block
         for _ in range(3):
             if el is None:
                 break
+            if id(el) in judged:
+                el = el.getparent()
+                continue
+            judged.add(id(el))
             whole, _parts = class_tokens(el)
             if whole & X.TAG_WORDS:
                 anchors = [fold_line(text_content(a)) for a in el.iter("a")]
