@@ -117,7 +117,7 @@ FetchedAt = Annotated[str, AfterValidator(_fetched_at)]
 
 
 # crawler.sites.SITE_NAMES, in its order: a Literal cannot be derived from it at
-# run time, so tests/test_sites.py checks that the two agree.
+# run time, so tests/unit/test_sites.py checks that the two agree.
 SiteName = Literal["shanxidayuan", "fissico", "sxnews"]
 
 

@@ -13,12 +13,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"  # the committed test data (drift corpus, clean, dedupe, records)
+SUPPORT = TESTS / "support"  # helper scripts some tests run in a subprocess
 SHARED = ROOT.parent / "shared"
 SEEDS_DIR = SHARED / "seeds"
 GOLDEN_DIR = SHARED / "golden"
 
-# Hypothesis budgets (tests/test_extract_properties.py). "ci", the default: a
+# Hypothesis budgets (tests/unit/test_extract_properties.py). "ci", the default: a
 # fixed, small draw, the same on every run, no example database, no deadline
 # (a page's extraction takes milliseconds, a page nested 3000 deep a tenth of
 # a second). "long", on demand (HYPOTHESIS_PROFILE=long pytest …): 25 times

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from conftest import ROOT, SUPPORT
 
 # In testkit since the kill runs (testkit/kill_runs.py) use them too; the tests
 # import them from here.
@@ -49,7 +49,7 @@ def run_crawl(spider: str, proxy: str, state: Path, out: Path, *args: str,
                     text + proc.stderr)
 
 
-RAISING = ROOT / "tests" / "support" / "raising.py"
+RAISING = SUPPORT / "raising.py"
 
 
 def raising_launcher(target: str, needles: list[str], where: Path) -> tuple[str, ...]:

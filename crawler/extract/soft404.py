@@ -31,7 +31,7 @@ from crawler.textnorm import fold_line
 # eight error page styles hold 0 to 36; the least an article page holds is
 # 110 in the drift corpus and 60.4 in the real saved pages (a Toutiao page);
 # only listings hold less. Below the limit a page still needs an error title
-# or phrase, which no article page here has (tests/test_soft404.py).
+# or phrase, which no article page here has (tests/unit/test_soft404.py).
 ERROR_MAX_PROSE = 60.0
 # What varies between two answers of one error page: the URL or id echoed
 # back, a time or counter. Left out of the fingerprint.

@@ -1,6 +1,6 @@
 """A ``scrapy`` command whose extraction loses one labelled field on every
 page: the extractor bug the template-change alarm must catch like a template
-change (tests/test_history_replica.py).
+change (tests/integration/test_history_replica.py).
 
     python tests/support/blanking.py LABEL scrapy-args...
 

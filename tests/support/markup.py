@@ -1,6 +1,6 @@
 """Drift-corpus pages as text, and where markup may be put into them.
 
-The property tests (tests/test_extract_properties.py) change a page at a
+The property tests (tests/unit/test_extract_properties.py) change a page at a
 place and ask whether extraction still gives the same record. A place is a
 position in the page's decoded text: the page is re-encoded in its own
 charset afterwards, so a position is always a character boundary.

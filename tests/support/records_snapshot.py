@@ -7,7 +7,7 @@
 The corpora (``produce``):
 
 - ``drift``: the drift corpus (tests/fixtures/drift), each page through
-  ``crawler.extract.extract_article`` as tests/test_drift.py calls it; key
+  ``crawler.extract.extract_article`` as tests/unit/test_drift.py calls it; key
   ``<family>/<page>``.
 - ``crawl/<site>``: a real ``scrapy crawl <site> -O`` of a fresh replica of
   ``ARTICLES`` articles a site (its seed pages among them: the replica serves

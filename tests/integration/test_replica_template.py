@@ -1,7 +1,7 @@
 """The replica's ``template_switch`` fault: a site moves to a template family its
 description's selectors do not know, from a date or an article on.
 
-Unlike tests/test_replica.py these read the switched pages with the crawler's
+Unlike tests/integration/test_replica.py these read the switched pages with the crawler's
 site descriptions and extractor: the point is that the selectors fail while a
 layout-independent extractor still finds what the (changed) truth says.
 """

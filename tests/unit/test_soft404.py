@@ -3,17 +3,17 @@
 Unit tests on the rules and the learned fingerprint (crawler.extract.soft404,
 crawler.state.errorpages), the page kinds a redirect can land on
 (Site.page_kind), and no false ``gone`` on any article page this repository
-holds; the re-fetch and the id walk against the replica's faults are in
-tests/test_soft404_replica.py.
+holds; the re-fetch and the id walk against the replica's faults, and the
+replica's articles read as articles, are in tests/integration/test_soft404_replica.py.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from crawler.extract.article import extract
 from crawler.extract.decode import ExtractionError, decode_page
@@ -23,8 +23,7 @@ from crawler.sites import site_named
 from crawler.state.errorpages import ErrorPages, probe_url
 from replica import errors
 
-ROOT = Path(__file__).resolve().parent.parent
-DRIFT = sorted((ROOT / "tests" / "fixtures" / "drift").glob("*/*.html"))
+DRIFT = sorted((FIXTURES / "drift").glob("*/*.html"))
 REAL_PAGES = ROOT / ".cache" / "real-pages"
 NAV = {"http://fissico.com/html/xw/dzyw/": "本地要闻", "http://fissico.com/html/ly/": "旅游"}
 URL = "http://fissico.com/html/xw/dzyw/58159.html"
@@ -159,20 +158,3 @@ def _prose(path: Path) -> float:
     page = load(decode_page(path.read_bytes()).text)
     assert page is not None
     return sum(page.prose[n] for n in _outside_chrome(page))
-
-
-def test_replica_articles_of_every_site_are_articles(replica_session: Any) -> None:
-    """A quarter of the replica's articles, every template era and family
-    among them (headline-only video items too): none is gone."""
-    import urllib.request
-
-    proxy = urllib.request.ProxyHandler({"http": replica_session.proxy_url})
-    opener = urllib.request.build_opener(proxy)
-    judged = 0
-    for site in ("shanxidayuan", "fissico", "sxnews"):
-        for record in replica_session.truth(site)[::4]:
-            body = opener.open(record["url"], timeout=30).read()
-            found = extract(body, record["url"])  # raises ErrorPage if taken for one
-            assert found.record["title"] == record["title"], record["url"]
-            judged += 1
-    assert judged >= 150

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT, golden_records
+from conftest import golden_records
 
 from crawler.commands.seeds import write_seed_files
 
@@ -36,17 +34,3 @@ def test_ids_that_could_escape_are_refused(tmp_path: Path) -> None:
     assert len(errors) == 4 and all(e.startswith(f"{src}:") for e in errors)
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["000_0123456789abcdef.txt"]
     assert not (tmp_path / "etc").exists()
-
-
-def test_scrapy_seeds_command_and_list(tmp_path: Path) -> None:
-    src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "00000000000000ff", "text": "山西"}) + "\n"
-                   + json.dumps({"id": "x", "text": "bad"}) + "\n", "utf-8")
-    run = subprocess.run([sys.executable, "-m", "scrapy", "seeds", str(src), str(tmp_path / "d")],
-                         cwd=ROOT, capture_output=True, text=True, check=False)
-    assert run.returncode == 1, run.stderr
-    assert "id 'x' is not 16 lowercase hex digits" in run.stderr
-    assert (tmp_path / "d" / "000_00000000000000ff.txt").read_text("utf-8") == "山西"
-    listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    assert listed.returncode == 0

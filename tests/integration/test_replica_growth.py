@@ -3,7 +3,7 @@
 ``SiteModel(site, N, base=B)`` (``Replica(articles=N, base=B)``, ``scrapy
 replica --articles N --base B``) must be the replica of B articles grown by
 N-B, so raising N keeps every earlier URL, id, text and date; without ``base``
-nothing changes. Like tests/test_replica.py these use only the replica's own
+nothing changes. Like tests/integration/test_replica.py these use only the replica's own
 pieces, never the crawler's.
 """
 

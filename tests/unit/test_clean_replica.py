@@ -1,7 +1,7 @@
 """The text path (``scrapy clean`` on seed-format texts): replica pages in the
 sites' own layouts, the layouts of the seeds, rendered to page text, clean to
 the replica's ground-truth records. Pages in other CMS families are the DOM
-extractor's (tests/test_extract.py, tests/test_drift.py); a text of them has
+extractor's (tests/unit/test_extract.py, tests/unit/test_drift.py); a text of them has
 lost the structure that tells a caption or a related list from the body."""
 
 from __future__ import annotations

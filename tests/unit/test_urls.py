@@ -36,7 +36,7 @@ def test_record_id_is_hash_of_canonical_url() -> None:
     assert re.fullmatch(r"[0-9a-f]{16}", a)
     assert a == hashlib.sha256(b"http://www.shanxidayuan.com/gsyl/lzyl/10077.html"
                                ).hexdigest()[:16]
-    assert a == "c5a4afa458117125"  # as in tests/test_pages.py: ids stay stable
+    assert a == "c5a4afa458117125"  # as in tests/unit/test_pages.py: ids stay stable
     # ... and distinct canonical URLs give distinct ids.
     others = ["http://www.shanxidayuan.com/gsyl/lzyl/10078.html",
               "http://www.shanxidayuan.com/gsyl/changzhi/10077.html",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import SUPPORT
 from crawl_helpers import CrawlRun, run_crawl
 
 from replica import Replica
@@ -22,7 +22,7 @@ BASE = 100  # the site on the first crawl
 # Articles the site adds before each nightly run: 10 to 300, the usual mix.
 GROWTH = (10, 25, 300, 40, 10, 120, 15, 60, 20)
 ALARM = "template change suspected"
-BLANKING = ROOT / "tests" / "support" / "blanking.py"
+BLANKING = SUPPORT / "blanking.py"
 
 
 def saved_runs(state: Path, spider: str) -> list[dict[str, Any]]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import socket
-from pathlib import Path
 from typing import Any
 
 import pytest
-from crawl_helpers import run_crawl
 
 from crawler.config import project_settings
 from crawler.health import failed_reasons
@@ -99,31 +96,6 @@ def test_any_exception_in_a_spider_callback_fails_a_run() -> None:
         "their pages were not processed (see the ERROR lines)"]
     assert reasons(**raised)[0].startswith("3 exceptions raised in spider callbacks")
     assert failed_reasons({"spider_exceptions/count": 0}) == []
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_a_crawl_with_the_sites_down_exits_1_with_a_reason(tmp_path: Path) -> None:
-    down = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request refused
-    run = run_crawl("fissico", down, tmp_path / "s", tmp_path / "o.jsonl",
-                    "-s", "RETRY_TIMES=0")
-    assert run.returncode == 1
-    assert "crawl fissico: robots.txt of 1 host unreachable (connection_refused)" in run.log
-    assert "crawl fissico: no listing could be read" in run.log
-
-
-def test_a_crawl_whose_listings_all_fail_exits_1_with_a_reason(replica: Any,
-                                                               tmp_path: Path) -> None:
-    replica.fault("error", url="http://fissico.com/", status=503, times=10**6, retry_after=0)
-    run = run_crawl("fissico", replica.proxy_url, tmp_path / "s", tmp_path / "o.jsonl",
-                    "-s", "RETRY_TIMES=1")
-    assert run.returncode == 1
-    assert run.records == []
-    assert "crawl fissico: no listing could be read (1 page failed: http_503 1" in run.log
 
 
 def test_pages_whose_body_was_anchored_to_the_headline_count_as_extracted() -> None:

@@ -9,13 +9,12 @@ import importlib.metadata as metadata
 import pkgutil
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCKS = ("requirements.txt", "requirements-dev.txt")
 PACKAGES = ("crawler", "spiders", "pipelines", "replica")
 PARAGRAPH = ("三月十二日上午，太原市在汾河公园举行春季义务植树活动，市民和志愿者共计两千余人参加，"

@@ -28,7 +28,7 @@ in two forms: as served, and with an HTML comment right before every
 The budget is a hypothesis profile (tests/conftest.py): ``ci``, the default,
 is derandomised with few examples per page (the whole module runs in about
 half a minute on two cores); ``HYPOTHESIS_PROFILE=long pytest
-tests/test_extract_properties.py`` draws 25 times as many, at random (about
+tests/unit/test_extract_properties.py`` draws 25 times as many, at random (about
 8 minutes), and keeps failing examples in ``.hypothesis/``.
 """
 

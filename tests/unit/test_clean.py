@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN_DIR, SEEDS_DIR
+from conftest import FIXTURES, GOLDEN_DIR, SEEDS_DIR
 
 from crawler.cleaning.core import clean_document, detect_site
 from crawler.cleaning.spam import is_keyword_spam, is_place_list, spam_kind
 from crawler.textnorm import fold_width, strip_glosses
 
-FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+CLEAN = FIXTURES / "clean"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 FIELDS = ("url", "site", "title", "subtitle", "published_at", "author", "editor",
           "source", "region", "category", "tags", "text")
@@ -41,16 +41,16 @@ def test_seed_with_other_whitespace_cleans_the_same(seed: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name[: -len(".txt")] for p in FIXTURES.glob("*.txt")
+    "name", sorted(p.name[: -len(".txt")] for p in CLEAN.glob("*.txt")
                    if "chrome" not in p.name and "debris" not in p.name)
 )
 def test_new_bodies_per_site(name: str) -> None:
-    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
-    assert record((FIXTURES / f"{name}.txt").read_text("utf-8")) == expected
+    expected = json.loads((CLEAN / f"{name}.expected.json").read_text("utf-8"))
+    assert record((CLEAN / f"{name}.txt").read_text("utf-8")) == expected
 
 
 def test_sxnews_simplified_original_without_glosses() -> None:
-    got = record((FIXTURES / "sxnews_hans.txt").read_text("utf-8"))
+    got = record((CLEAN / "sxnews_hans.txt").read_text("utf-8"))
     assert got["site"] == "sxnews"
     assert got["editor"] == "李明" and got["source"] == "山西晚报"
     assert got["category"] == ["新闻频道", "山西新闻"]
@@ -59,14 +59,14 @@ def test_sxnews_simplified_original_without_glosses() -> None:
 
 
 def test_fissico_date_only() -> None:
-    got = record((FIXTURES / "fissico_new.txt").read_text("utf-8"))
+    got = record((CLEAN / "fissico_new.txt").read_text("utf-8"))
     assert got["published_at"] == "2021-11-03"
     assert got["source"] == "本網訊"
     assert got["url"] == "http://fissico.com/html/xw/shms/60321.html"
 
 
 def test_shanxidayuan_ad_and_emails() -> None:
-    got = record((FIXTURES / "shanxidayuan_new.txt").read_text("utf-8"))
+    got = record((CLEAN / "shanxidayuan_new.txt").read_text("utf-8"))
     text = str(got["text"])
     assert "广告" not in text.split("\n")
     assert "info@example.com" in text  # an address in the body is content
@@ -139,7 +139,7 @@ def test_body_lines_with_places_pipes_or_words_stay(line: str) -> None:
 
 
 def test_body_mentioning_copyright_or_this_article_stays() -> None:
-    got = record((FIXTURES / "sxnews_hans.txt").read_text("utf-8"))
+    got = record((CLEAN / "sxnews_hans.txt").read_text("utf-8"))
     sentence = "本文所述票价为试运营期间价格,铁路部门表示将依法保护乘客权益,相关版权问题另行说明。"
     assert sentence in str(got["text"])
     page = (SEEDS_DIR / "002_72c21c55ea8088ed.txt").read_text("utf-8").replace(
@@ -156,14 +156,14 @@ def test_site_detection_and_unknown() -> None:
     seeds = {p.name[:3]: p.read_text("utf-8") for p in SEED_FILES}
     assert [detect_site(seeds[k]) for k in ("000", "001", "002")] == [
         "sxnews", "fissico", "shanxidayuan"]
-    result = clean_document((FIXTURES / "generic.txt").read_text("utf-8"))
+    result = clean_document((CLEAN / "generic.txt").read_text("utf-8"))
     assert result.site is None and result.counters["unknown_site"] == 1
     assert result.fields["title"] == "山西省发布秋季森林防火通告"
 
 
 def test_forced_site_on_generic_extractor_text() -> None:
     # Text from trafilatura has no chrome anchors: first line headline, rest body.
-    page = (FIXTURES / "generic.txt").read_text("utf-8")
+    page = (CLEAN / "generic.txt").read_text("utf-8")
     result = clean_document(page, "shanxidayuan")
     assert result.site == "shanxidayuan"
     assert result.text == record(page)["text"]
@@ -199,7 +199,7 @@ def test_text_script_conversion() -> None:
 
 
 def test_chrome_only_and_empty_pages_are_empty() -> None:
-    assert clean_document((FIXTURES / "chrome_only.txt").read_text("utf-8")).empty
+    assert clean_document((CLEAN / "chrome_only.txt").read_text("utf-8")).empty
     assert clean_document("").empty
     assert clean_document("\n \u3000\n▽▽\n").empty
 
@@ -226,7 +226,7 @@ def test_gloss_debris_goes_and_the_rest_stays() -> None:
     """A gloss broken by a bad re-encoding (``日?qǐng)?bào)``) and an entity whose
     ``&`` became ``?``: the debris goes; the character the breakage ate is lost
     (``甘孜日``), which the record shows rather than hides."""
-    page = (FIXTURES / "fissico_debris.txt").read_text("utf-8")
+    page = (CLEAN / "fissico_debris.txt").read_text("utf-8")
     got = record(page)
     assert got["site"] == "fissico" and got["title"] == "州委召開常委會議"
     assert got["published_at"] == "2020-01-29" and got["source"] == "甘孜日"
@@ -235,9 +235,9 @@ def test_gloss_debris_goes_and_the_rest_stays() -> None:
 
 
 def test_date_widget_and_repeated_headline_never_make_the_title() -> None:
-    widget = record((FIXTURES / "sxnews_gb_widget.txt").read_text("utf-8"))
+    widget = record((CLEAN / "sxnews_gb_widget.txt").read_text("utf-8"))
     assert widget["title"] == "太原地铁2号线客流突破新高"
     assert "星期" not in str(widget["text"]) and "网站声明" not in str(widget["text"])
-    twice = record((FIXTURES / "sxnews_render_twice.txt").read_text("utf-8"))
+    twice = record((CLEAN / "sxnews_render_twice.txt").read_text("utf-8"))
     assert str(twice["text"]).count("太原新建改建公厕200座") == 1
     assert "独家授权" not in str(twice["text"]) and twice["site"] == "sxnews"

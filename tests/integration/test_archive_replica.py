@@ -5,7 +5,7 @@ re-extracted after the bug is fixed, they come back without a request, and
 ``--against`` shows them added; a re-extraction meeting a bug shows them lost.
 A re-fetch's unchanged pages (304) become revisit records, and the archive
 still re-extracts to the crawl's records. (The identity on full crawls of the
-three sites: tests/test_spiders_replica.py.)
+three sites: tests/integration/test_spiders_replica.py.)
 """
 
 from __future__ import annotations
