@@ -35,6 +35,27 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+# --- Layout and markers ----------------------------------------------------
+# tests/unit: fast, in-process (no replica server, no ``scrapy`` subprocess, no
+# Redis, no browser); tests/integration: against the replica, subprocess crawls,
+# commands; tests/reliability: kills, faults, distributed crawls. The folder gives
+# the marker, so ``pytest -m "not integration and not reliability"`` is the unit
+# part wherever it is run from.
+FOLDER_MARKERS = {"integration": "integration", "reliability": "reliability"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(item.path).resolve()
+        if not path.is_relative_to(TESTS):
+            continue
+        folder = path.relative_to(TESTS).parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+        if "redis_url" in getattr(item, "fixturenames", ()):
+            item.add_marker("redis")  # needs redis-server (skips without it)
+
+
 def golden_records() -> list[dict[str, Any]]:
     return [json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN_DIR.glob("*.json"))]
 

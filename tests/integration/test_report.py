@@ -294,6 +294,7 @@ def small_png(shot: Path, target: Path) -> None:
     shutil.copyfile(small, target)
 
 
+@pytest.mark.browser
 def test_report_renders_in_headless_chromium(crawled_report: Path, tmp_path: Path) -> None:
     shot, console = render_in_chromium(crawled_report, tmp_path)
     assert console == []

@@ -213,6 +213,7 @@ def test_command_runs_option_and_state_dir(runs: Path, tmp_path: Path) -> None:
     assert report("-O", str(out)).returncode == 2  # neither JSONL nor --runs
 
 
+@pytest.mark.browser
 def test_history_renders_in_headless_chromium(runs: Path, tmp_path: Path) -> None:
     page = tmp_path / "history.html"
     page.write_text(render(Corpus(), "now", read_history(runs)), "utf-8")
