@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
+@pytest.mark.slow
 def test_the_benchmark_command_fills_every_table(tmp_path: Path) -> None:
     out = tmp_path / "benchmarks.md"
     run = subprocess.run([sys.executable, "bench/run.py", "--articles", "40", "--rss", "40,80",

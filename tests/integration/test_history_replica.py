@@ -74,6 +74,7 @@ def nightly(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield replica, where, runs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("site", SITES)
 def test_nightly_runs_of_a_growing_site_are_quiet_and_miss_nothing(
         site: str, nightly: Any) -> None:
@@ -98,6 +99,7 @@ def blanked_run(replica: Any, state: Path, out: Path, site: str, label: str) -> 
                      launcher=(str(BLANKING), label))
 
 
+@pytest.mark.slow
 def test_an_extractor_bug_that_empties_author_is_caught(nightly: Any) -> None:
     replica, where, _runs = nightly
     site = "shanxidayuan"  # its articles carry an author
@@ -117,6 +119,7 @@ def test_an_extractor_bug_that_empties_author_is_caught(nightly: Any) -> None:
     assert saved[f"layout/alarm/{site}"] in line
 
 
+@pytest.mark.slow
 def test_a_template_switch_raises_the_alarm_until_it_is_accepted(nightly: Any) -> None:
     replica, where, _runs = nightly
     site = "sxnews"

@@ -31,6 +31,7 @@ from support.records_snapshot import (
 )
 
 
+@pytest.mark.slow
 def test_every_record_is_identical_to_the_snapshot() -> None:
     report = compare(load_snapshot(SNAPSHOT), produce())
     if report:

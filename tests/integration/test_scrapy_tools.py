@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import ROOT
 
 
@@ -84,6 +85,7 @@ def test_describe_lists_every_argument_the_spider_accepts() -> None:
     assert "fissico.com" in run.stdout
 
 
+@pytest.mark.slow
 def test_scrapy_check_runs_every_spider_s_contracts_on_the_replica(
         replica_session: Any, tmp_path: Path) -> None:
     for spider in ("fissico", "sxnews", "shanxidayuan"):

@@ -43,6 +43,7 @@ def full_crawl(big_replica: Any, tmp_path_factory: pytest.TempPathFactory) -> An
     return run
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("site", SITES)
 def test_full_crawl_exports_exactly_the_replica(site: str, big_replica: Any,
                                                 full_crawl: Any) -> None:

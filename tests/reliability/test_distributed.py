@@ -82,6 +82,7 @@ def article_hits(replica: Any, since: float, truth: list[dict[str, Any]]) -> Cou
     return Counter(u for t, u in replica.hits() if t >= since and u in urls)
 
 
+@pytest.mark.slow
 def test_three_workers_share_one_crawl(shared_replica: Any, redis_url: str,
                                        tmp_path: Path) -> None:
     truth = shared_replica.truth(SITE)

@@ -112,6 +112,7 @@ def tear_last_line(out: Path) -> None:
             fh.write(last[:len(last) // 2])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("site", SITES)
 def test_kill_9_at_random_moments_then_the_same_command_completes(
         site: str, big_replica: Any, tmp_path: Path) -> None:
@@ -140,6 +141,7 @@ def test_kill_9_at_random_moments_then_the_same_command_completes(
     assert "'frontier/pending': 0" in log and "'frontier/walking': 0" in log
 
 
+@pytest.mark.slow
 def test_sigterm_and_max_items_then_a_normal_run_complete(big_replica: Any,
                                                           tmp_path: Path) -> None:
     env = proxy_env(big_replica.proxy_url)
@@ -171,6 +173,7 @@ def dedupe_command(src: Path, out: Path, state: Path, *extra: str) -> list[str]:
             "--no-progress", "-s", f"STATE_DIR={state}", *extra]
 
 
+@pytest.mark.slow
 def test_two_crawls_and_a_dedupe_share_one_state_dir(big_replica: Any, tmp_path: Path) -> None:
     env = proxy_env(big_replica.proxy_url)
     state = tmp_path / "state"

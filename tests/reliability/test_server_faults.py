@@ -91,6 +91,7 @@ def test_challenge_pages_are_not_retried_and_stay_pending(replica: Any,
     assert {r["url"] for r in again.records} == set(challenged)
 
 
+@pytest.mark.slow
 def test_a_host_that_keeps_challenging_is_left_alone(replica: Any, tmp_path: Path) -> None:
     truth = replica.truth("fissico")
     replica.fault("challenge", site="fissico")
