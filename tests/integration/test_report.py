@@ -250,7 +250,6 @@ def crawled_report(replica_session: Any, tmp_path_factory: pytest.TempPathFactor
     return out
 
 
-@pytest.mark.slow
 def test_report_on_a_replica_crawl(crawled_report: Path) -> None:
     doc = lxml.html.fromstring(crawled_report.read_text("utf-8"))
     sites = rows(doc, "sites")
@@ -295,7 +294,6 @@ def small_png(shot: Path, target: Path) -> None:
     shutil.copyfile(small, target)
 
 
-@pytest.mark.slow
 @pytest.mark.browser
 def test_report_renders_in_headless_chromium(crawled_report: Path, tmp_path: Path) -> None:
     shot, console = render_in_chromium(crawled_report, tmp_path)
