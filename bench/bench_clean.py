@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.cleaning.core import clean_document  # noqa: E402
+from crawler.cleaning.page import clean_document  # noqa: E402
 
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 TARGET_DOCS_PER_S = 2000

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crawler.cleaning.core import stated_url
+from crawler.cleaning.page import stated_url
 from crawler.dedupe import normalise
 from crawler.inputs import (
     InputProblem,

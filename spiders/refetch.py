@@ -33,7 +33,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import RefetchArgs, validate_model
-from crawler.cleaning.core import clean_document
+from crawler.cleaning.page import clean_document
 from crawler.config import project_settings
 from crawler.exceptions import RedirectedAway
 from crawler.extract.layout import count_page

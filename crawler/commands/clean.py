@@ -37,7 +37,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from tqdm import tqdm
 
-from crawler.cleaning.core import SITE_RULES, CleanResult, clean_document
+from crawler.cleaning.lines import SITE_RULES
+from crawler.cleaning.page import CleanResult, clean_document
 from crawler.cleaning.script import SCRIPTS
 from crawler.config import SettingsError, project_settings
 from crawler.exporters import dumps_record

@@ -9,7 +9,7 @@ The same call serves the spiders, ``refetch``, ``scrapy parse`` and users::
 Steps: decode the bytes (``crawler.extract.decode``), build the DOM model with
 its chrome and furniture marked (``dom``), find the body block by density
 (``content``), read the fields from several signals (``fields``), run the line
-rules on the body (``crawler.cleaning.core.clean_body``) and assemble the text.
+rules on the body (``crawler.cleaning.lines.clean_body``) and assemble the text.
 Raises :class:`ExtractionError` (with a reason) for a page with no article.
 """
 
@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.cleaning.core import BOOK_TITLE, clean_body, line_weight
+from crawler.cleaning.lines import BOOK_TITLE, clean_body, line_weight
 from crawler.extract import rules as X
 from crawler.extract.content import Body, body_after, find_body
 from crawler.extract.decode import ExtractionError, decode_page

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.cleaning.core import line_weight
+from crawler.cleaning.lines import line_weight
 from crawler.extract import rules as X
 from crawler.extract.dom import CHROME, FURNITURE, PageDom, select
 from crawler.extract.render import Line, is_hidden

@@ -16,7 +16,7 @@ from typing import Any
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
-from crawler.cleaning.core import BODY_STOPS, first_match, line_weight
+from crawler.cleaning.lines import BODY_STOPS, first_match, line_weight
 from crawler.extract import rules as X
 from crawler.extract.render import Line, element_lines, parse_document, text_content
 from crawler.textnorm import (

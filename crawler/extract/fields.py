@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from crawler.cleaning.core import line_weight, meta_fields
+from crawler.cleaning.lines import line_weight, meta_fields
 from crawler.cleaning.rules import rx
 from crawler.cleaning.script import convert
 from crawler.extract import rules as X

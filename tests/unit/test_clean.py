@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, GOLDEN_DIR, SEEDS_DIR
 
-from crawler.cleaning.core import clean_document, detect_site
+from crawler.cleaning.page import clean_document, detect_site
 from crawler.cleaning.spam import is_keyword_spam, is_place_list, spam_kind
 from crawler.textnorm import fold_width, strip_glosses
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.cleaning.core import clean_document
+from crawler.cleaning.page import clean_document
 from crawler.extract import render
 from replica import model, pages
 
