@@ -27,6 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from crawler.dates import day_of
+
 # Ids this far either side count as neighbours of an id.
 NEAR = 50
 # A listing page names about this many articles (measured on the replica's
@@ -113,7 +115,7 @@ class IdFacts:
 
 def _day(columns: dict[str, str | None]) -> dt.date | None:
     days = [d for d in columns.values() if d]
-    return dt.date.fromisoformat(min(days)) if days else None
+    return day_of(min(days)) if days else None
 
 
 def outside_window(bounds: tuple[dt.date | None, dt.date | None], since: dt.date | None,

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from crawler.dates import parse_moment
 from crawler.inputs import NOT_IN_URL, InputProblem, read_lines, short_repr
 
 ID_RE = re.compile(r"[0-9a-f]{16}")  # always with fullmatch: "$" would accept a trailing \n
@@ -87,7 +88,7 @@ def _published_at(value: str) -> str:
         return value
     if BEIJING_TIME_RE.fullmatch(value):
         try:
-            dt.datetime.fromisoformat(value)
+            parse_moment(value)
         except ValueError:
             raise ValueError("is not a real date and time") from None
         return value
@@ -98,7 +99,7 @@ def _fetched_at(value: str) -> str:
     if not UTC_TIME_RE.fullmatch(value):
         raise ValueError("is not an ISO 8601 UTC time (YYYY-MM-DDTHH:MM:SS+00:00)")
     try:
-        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parse_moment(value)
     except ValueError:
         raise ValueError("is not a real date and time") from None
     return value

@@ -10,7 +10,6 @@ cannot be shown to be. Stats: ``window/dropped``, ``window/undated``.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Self
 
 from itemadapter import ItemAdapter
@@ -19,6 +18,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.args import CrawlArgs
 from crawler.config import project_settings
+from crawler.dates import day_of
 from crawler.exceptions import OutOfWindow
 from crawler.state.runtime import crawl_state
 
@@ -40,10 +40,7 @@ class DateWindowPipeline:
         adapter = ItemAdapter(item)
         published = adapter.get("published_at") or adapter.get("listed_date")
         assert self.crawler.stats is not None
-        try:
-            day = dt.date.fromisoformat(str(published)[:10]) if published else None
-        except ValueError:
-            day = None
+        day = day_of(published)
         if day is None:
             self.crawler.stats.inc_value("window/undated")
             raise OutOfWindow("no date on the page or its listing: cannot be in the window")

@@ -27,6 +27,7 @@ from twisted.python.failure import Failure
 from crawler.args import CrawlArgs, parse_crawl_args, unknown_columns
 from crawler.backfill import IdFacts, outside_window
 from crawler.config import project_settings
+from crawler.dates import day_of
 from crawler.exceptions import RedirectedAway
 from crawler.extract.layout import count_page
 from crawler.extract.pages import (
@@ -179,7 +180,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         for url in urls:
             if self.args.since or self.args.until:
                 listed = listed_dates.get(url)
-                if listed and not self.args.in_window(dt.date.fromisoformat(listed)):
+                if listed and not self.args.in_window(day_of(listed)):
                     self._inc("listing/outside_window")
                     self._settle_deferred(url)
                     continue
@@ -473,8 +474,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             self._inc("ids/found")
         # Where this id lives (and its day): for later id walks and windows.
         published = record.get("published_at")
-        self._remember([ListedArticle(record["url"], dt.date.fromisoformat(published[:10])
-                                      if published else None)])
+        self._remember([ListedArticle(record["url"], day_of(published))])
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         assert self.crawler.stats is not None

@@ -34,6 +34,7 @@ from typing import IO, Any
 from scrapy.http import Response
 
 from crawler.archive.read import ArchiveError, Entry, load, scan
+from crawler.dates import parse_moment
 from crawler.extract.pages import ArticlePage, ExtractionError, PagedArticle, article_of_page
 from crawler.items import ALL_FIELDS, ArticleItem, seed_record
 from crawler.sites import site_for_url
@@ -127,7 +128,7 @@ def _with_pages(tasks: list[Task], out: Plan, max_pages: int | None) -> list[Tas
 def fetched_at(warc_date: str) -> str:
     """The crawl's ``fetched_at`` form (UTC, seconds) of a WARC-Date."""
     try:
-        when = dt.datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
+        when = parse_moment(warc_date)
     except ValueError:
         return warc_date
     return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()

@@ -8,6 +8,7 @@ most of a body's prose is reverted and counted, as trafilatura does.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from re import Pattern
@@ -16,6 +17,7 @@ from typing import Any
 from crawler.cleaning import rules as R
 from crawler.cleaning.rules import LineRule, SiteRules
 from crawler.cleaning.spam import spam_kind
+from crawler.dates import beijing_iso, calendar_day
 from crawler.sites import SITES
 from crawler.textnorm import collapse_spaces, fold_width, strip_glosses
 
@@ -149,23 +151,21 @@ def find_stop(
 
 
 def iso_datetime(date: str | None, time: str | None) -> str | None:
-    """ISO 8601 in Beijing time, or the bare date when the page gives no time."""
-    if not date:
+    """``published_at`` from a meta line's date and time digits: the moment in
+    Beijing time, the bare day when the time is missing or impossible, ``None``
+    when the date is not a real day."""
+    parts = re.findall(r"\d+", date or "")
+    day = calendar_day(*parts) if len(parts) == 3 else None
+    if day is None:
         return None
-    parts = re.findall(r"\d+", date)
-    if len(parts) != 3:
-        return None
-    y, mo, d = (int(p) for p in parts)
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    day = f"{y:04d}-{mo:02d}-{d:02d}"
     if not time:
-        return day
-    hms = [int(p) for p in time.split(":")] + [0]
-    h, mi, s = hms[0], hms[1], hms[2]
-    if h > 23 or mi > 59 or s > 59:
-        return day
-    return f"{day}T{h:02d}:{mi:02d}:{s:02d}+08:00"
+        return beijing_iso(day)
+    try:
+        hms = [int(p) for p in time.split(":")] + [0, 0]
+        clock = dt.time(hms[0], hms[1], hms[2])
+    except ValueError:
+        return beijing_iso(day)
+    return beijing_iso(day, clock)
 
 
 def meta_fields(m: re.Match[str] | None) -> dict[str, Any]:

@@ -26,14 +26,13 @@ from urllib.parse import urlsplit
 from crawler.cleaning.lines import line_weight, meta_fields
 from crawler.cleaning.rules import rx
 from crawler.cleaning.script import convert
+from crawler.dates import BEIJING, MIN_YEAR, beijing_iso, parse_moment, plausible_day
 from crawler.extract import rules as X
 from crawler.extract.dom import CHROME, FURNITURE, PageDom, class_tokens, select
 from crawler.extract.render import Line, text_content
 from crawler.sites.base import Site
 from crawler.textnorm import fold_line
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
-MIN_YEAR = 1995
 # How far around the headline the info line is looked for, in lines.
 INFO_BEFORE, INFO_AFTER = 2, 8
 MIN_TITLE_SCORE = 2.0
@@ -62,23 +61,11 @@ class Stamp:
     ambiguous: bool = False
 
     def iso(self) -> str:
-        if self.time is None:
-            return self.day.isoformat()
-        return dt.datetime.combine(self.day, self.time, BEIJING).isoformat()
-
-
-def _day(year: str, month: str, day: str) -> dt.date | None:
-    """The day these digits name, if it exists (2021-02-31 does not) and is
-    no earlier than MIN_YEAR nor later than next year."""
-    try:
-        found = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return found if MIN_YEAR <= found.year <= dt.date.today().year + 1 else None
+        return beijing_iso(self.day, self.time)
 
 
 def _stamp(m: re.Match[str]) -> Stamp | None:
-    day = _day(m["y"], m["m"], m["d"])
+    day = plausible_day(m["y"], m["m"], m["d"])
     if day is None:
         return None
     if m["H"] is None:
@@ -113,7 +100,7 @@ def meta_stamp(value: str) -> Stamp | None:
     the printed forms."""
     value = value.strip()
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = parse_moment(value)
     except ValueError:
         found = dates_in(value)
         return found[0] if found else None
@@ -461,7 +448,8 @@ def url_date(url: str) -> Stamp | None:
     m = X.URL_DATE.search(path)
     if m is None:
         return None
-    day = _day(m["y"], m["m"], m["d"]) if m["y"] else _day(m["ty"], m["tm"], m["td"])
+    day = (plausible_day(m["y"], m["m"], m["d"]) if m["y"]
+           else plausible_day(m["ty"], m["tm"], m["td"]))
     return Stamp(day, None) if day else None
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import parsel
 from scrapy.http import Response
 
+from crawler.dates import calendar_day
 from crawler.extract.article import Extraction, extract
 from crawler.extract.decode import ExtractionError, response_text
 from crawler.extract.soft404 import ErrorPage
@@ -216,10 +217,7 @@ def _parse_date(text: str) -> dt.date | None:
     match = DATE_RE.search(text)
     if not match:
         return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    return calendar_day(match[1], match[2], match[3])
 
 
 @dataclass

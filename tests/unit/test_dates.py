@@ -95,3 +95,38 @@ def test_the_listing_dates_a_page_that_holds_no_date_of_its_own() -> None:
     unlisted = ArticlePage.from_response(_response(URL, page()), site)
     assert unlisted.record()["published_at"] is None
     assert unlisted.record()["date_source"] is None
+
+
+# -- crawler.dates: the one way dates are read and written ----------------------
+
+def test_days_exist_or_are_none() -> None:
+    import datetime as dt
+
+    from crawler.dates import calendar_day, day_of, plausible_day
+
+    assert calendar_day("2021", "02", "28") == dt.date(2021, 2, 28)
+    assert calendar_day(2021, 2, 31) is None
+    assert plausible_day(1994, 5, 1) is None and plausible_day(1995, 5, 1) is not None
+    assert plausible_day(dt.date.today().year + 2, 1, 1) is None
+    assert day_of("2022-03-05T09:30:00+08:00") == dt.date(2022, 3, 5)
+    assert day_of("2022-13-05") is None and day_of(None) is None and day_of("") is None
+
+
+def test_published_at_forms() -> None:
+    import datetime as dt
+
+    from crawler.cleaning.lines import iso_datetime
+    from crawler.dates import beijing_iso, parse_moment
+
+    assert beijing_iso(dt.date(2022, 3, 5)) == "2022-03-05"
+    assert beijing_iso(dt.date(2022, 3, 5), dt.time(9, 30)) == "2022-03-05T09:30:00+08:00"
+    assert parse_moment("2026-12-07T14:00:00Z") == parse_moment("2026-12-07T22:00:00+08:00")
+    with pytest.raises(ValueError):
+        parse_moment("yesterday")
+    # A meta line's digits: the moment, the day alone when the time is impossible,
+    # nothing when the day is (the record schema would refuse 2021-02-31).
+    assert iso_datetime("2024年05月15日", "10:20") == "2024-05-15T10:20:00+08:00"
+    assert iso_datetime("2024-05-15", "25:20") == "2024-05-15"
+    assert iso_datetime("2024-05-15", None) == "2024-05-15"
+    assert iso_datetime("2021-02-31", "10:20") is None
+    assert iso_datetime("2024-05", "10:20") is None
