@@ -163,9 +163,9 @@ def formulaic(config: DedupeConfig | None = None) -> str:
     """Precision and recall on the labelled formulaic set, through the real code
     path (one in-memory store, the records in the fixture's order)."""
     from crawler.dedupe import Deduper, Doc, SQLiteStore
-    from testkit.formulaic import FIXTURE, score
+    from testkit.formulaic import fixture_records, score
 
-    records = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
+    records = fixture_records()
     d = Deduper(config or DedupeConfig(), SQLiteStore())
     t0 = time.perf_counter()
     verdicts = d.check_many([Doc(r["id"], r["url"], r["text"]) for r in records])

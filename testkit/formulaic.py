@@ -300,11 +300,6 @@ def dumps(records: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
 
 
-if __name__ == "__main__":
-    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
-    FIXTURE.write_text(dumps(formulaic_records()), encoding="utf-8")
-    print(f"wrote {FIXTURE}")
-
 
 def score(records: list[dict[str, Any]], verdicts: list[Any]) -> dict[str, Any]:
     """Precision and recall of dedupe verdicts (in record order) against the
@@ -330,3 +325,26 @@ def score(records: list[dict[str, Any]], verdicts: list[Any]) -> dict[str, Any]:
     return {"records": len(records), "duplicates": tp + fn, "tp": tp, "fp": fp, "fn": fn,
             "precision": tp / (tp + fp) if tp + fp else 1.0,
             "recall": tp / (tp + fn) if tp + fn else 1.0, "wrong": wrong, "missed": missed}
+
+
+def fixture_records() -> list[dict[str, Any]]:
+    """The committed labelled set (``FIXTURE``), in its order."""
+    return [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
+
+
+def dedupe_and_score(records: list[dict[str, Any]], config: Any = None,
+                     store: Any = None) -> dict[str, Any]:
+    """``score`` of the real dedupe path on ``records``: one ``Deduper`` (the
+    default settings and an in-memory store unless given), the records in order."""
+    from crawler.dedupe import DedupeConfig, Deduper, Doc, SQLiteStore
+
+    deduper = Deduper(config or DedupeConfig(), store or SQLiteStore())
+    verdicts = deduper.check_many([Doc(r["id"], r["url"], r["text"]) for r in records])
+    deduper.close()
+    return score(records, verdicts)
+
+
+if __name__ == "__main__":
+    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
+    FIXTURE.write_text(dumps(formulaic_records()), encoding="utf-8")
+    print(f"wrote {FIXTURE}")

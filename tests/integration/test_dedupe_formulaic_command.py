@@ -8,26 +8,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from conftest import ROOT
 
-from crawler.dedupe import DedupeConfig, Deduper, Doc, SQLiteStore, open_store
+from crawler.dedupe import DedupeConfig, Doc, open_store
 from crawler.dedupe.explain import explain
-from testkit.formulaic import FIXTURE, score
-
-
-# records() and run() as in tests/unit/test_dedupe_formulaic.py.
-def records() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
-
-
-def run(recs: list[dict[str, Any]], config: DedupeConfig | None = None,
-        store: Any = None) -> dict[str, Any]:
-    d = Deduper(config or DedupeConfig(), store or SQLiteStore())
-    verdicts = d.check_many([Doc(r["id"], r["url"], r["text"]) for r in recs])
-    d.close()
-    return score(recs, verdicts)
+from testkit.formulaic import FIXTURE, dedupe_and_score, fixture_records
 
 
 def command(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -38,7 +24,7 @@ def command(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]
 
 
 def test_explain_says_why(tmp_path: Path) -> None:
-    recs = records()
+    recs = fixture_records()
     meetings = [r for r in recs if r["template"] == "meeting" and r["variant"] == "original"]
     # Two different reports an LSH band joins above the threshold.
     a, b = next((a, b) for a in meetings for b in meetings if a is not b and any(
@@ -64,13 +50,13 @@ def test_the_command_reports_what_specifics_kept(tmp_path: Path) -> None:
     res = command([str(FIXTURE), "-o", str(out), "--no-progress"], tmp_path)
     assert res.returncode == 0, res.stderr
     assert "kept although similar to a kept record (specifics differ): " in res.stderr
-    cluster = {r["id"]: r["cluster"] for r in records()}
+    cluster = {r["id"]: r["cluster"] for r in fixture_records()}
     kept = {cluster[json.loads(line)["id"]] for line in out.read_text("utf-8").splitlines()}
-    assert kept == {r["cluster"] for r in records()}  # every article once
+    assert kept == {r["cluster"] for r in fixture_records()}  # every article once
     assert len(out.read_text("utf-8").splitlines()) == len(kept)
 
 
 def test_the_formulaic_set_through_redis(redis_url: str) -> None:
     cfg = DedupeConfig(backend="redis", redis_url=redis_url, redis_prefix="formulaic:")
-    s = run(records(), cfg, open_store(cfg))
+    s = dedupe_and_score(fixture_records(), cfg, open_store(cfg))
     assert (s["fp"], s["fn"]) == (0, 0)

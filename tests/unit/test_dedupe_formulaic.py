@@ -5,10 +5,8 @@ tests/integration/test_dedupe_formulaic_command.py)."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -19,20 +17,16 @@ from crawler.dedupe.normalize import normalised_views
 from crawler.dedupe.specifics import DATE, NUMBER, PERSON, PLACE, agree, keys_many, readable
 from crawler.exceptions import DuplicateItem
 from crawler.items import ArticleItem
-from testkit.formulaic import FIXTURE, TEMPLATES, dumps, formulaic_records, score
+from testkit.formulaic import (
+    FIXTURE,
+    TEMPLATES,
+    dedupe_and_score,
+    dumps,
+    fixture_records,
+    formulaic_records,
+    score,
+)
 from testkit.synth import Writer
-
-
-def records() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines()]
-
-
-def run(recs: list[dict[str, Any]], config: DedupeConfig | None = None,
-        store: Any = None) -> dict[str, Any]:
-    d = Deduper(config or DedupeConfig(), store or SQLiteStore())
-    verdicts = d.check_many([Doc(r["id"], r["url"], r["text"]) for r in recs])
-    d.close()
-    return score(recs, verdicts)
 
 
 def test_the_committed_fixture_is_what_the_generator_writes() -> None:
@@ -40,7 +34,7 @@ def test_the_committed_fixture_is_what_the_generator_writes() -> None:
 
 
 def test_the_fixture_is_labelled_as_the_issue_asks() -> None:
-    recs = records()
+    recs = fixture_records()
     assert len(recs) >= 200
     assert set(r["template"] for r in recs) == set(TEMPLATES) and len(TEMPLATES) >= 6
     originals = [r for r in recs if r["variant"] == "original"]
@@ -54,7 +48,7 @@ def test_the_fixture_is_labelled_as_the_issue_asks() -> None:
 
 
 def test_precision_and_recall_on_the_formulaic_set() -> None:
-    s = run(records())
+    s = dedupe_and_score(fixture_records())
     print(f"\nformulaic set: {s['records']} records, {s['duplicates']} duplicates: "
           f"precision {s['precision']:.4f} recall {s['recall']:.4f} FP {s['fp']} FN {s['fn']}")
     assert s["fp"] == 0, s["wrong"][:5]  # no distinct article marked a duplicate
@@ -63,10 +57,10 @@ def test_precision_and_recall_on_the_formulaic_set() -> None:
 
 
 def test_every_kind_of_republication_is_caught() -> None:
-    s = run(records())
+    s = dedupe_and_score(fixture_records())
     missed = {rid for rid, _ in s["missed"]}
     by_kind: Counter[str] = Counter()
-    for r in records():
+    for r in fixture_records():
         if r["variant"] != "original" and r["id"] in missed:
             by_kind[r["variant"]] += 1
     assert not by_kind, s["missed"]
@@ -75,7 +69,7 @@ def test_every_kind_of_republication_is_caught() -> None:
 def test_without_specifics_and_the_length_floor_the_set_fails() -> None:
     """The set is hard: similarity alone (the stage before issue 27) drops
     distinct reports of every long template and the video items."""
-    recs = records()
+    recs = fixture_records()
     d = Deduper(DedupeConfig(near_min_chars=0), SQLiteStore())
     import crawler.dedupe.engine as engine
 
