@@ -163,10 +163,8 @@ def extract(html: str | bytes, url: str, *, content_type: str | None = None,
     """The record of the page at ``url`` and the counters of how it was found.
     An error page (a soft 404, or one whose fingerprint is in ``error_pages``:
     what the site answers for a missing URL) raises ``ErrorPage``."""
-    text, replaced = html, 0
-    if isinstance(text, bytes):
-        decoded = decode_page(text, content_type)
-        text, replaced = decoded.text, decoded.replaced
+    decoded = decode_page(html, content_type)  # a str is kept as it is
+    text, replaced = decoded.text, decoded.replaced
     if not text.strip():
         raise ExtractionError("empty_body")
     site = site or site_for_url(url)

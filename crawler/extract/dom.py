@@ -106,10 +106,8 @@ def _own_lines(el: Any) -> bool:
     """Whether an inline element starts lines of its own: a caption does (it
     sits inline in <br> bodies); an info line's spans (a comment count, a
     time) do not, or the line would no longer read as one."""
-    cls, ident = el.get("class"), el.get("id")  # asked of every inline element
-    if not cls and not ident:
-        return False
-    return _caption(*_tokens(f"{cls or ''} {ident or ''}".lower()))
+    # class_tokens answers an element without class or id at once (most are).
+    return _caption(*class_tokens(el))
 
 
 def prose_weight(line: Line) -> float:
