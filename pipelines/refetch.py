@@ -35,13 +35,11 @@ class RefetchStatusPipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         if adapter.get("status") == "moved":
-            book = crawl_state(self.crawler).refetch
-            assert book is not None
+            book = crawl_state(self.crawler).refetch_book()
             book.state.save_fingerprint(adapter["id"], text_fingerprint(adapter.get("text") or ""))
         elif adapter.get("status") is None:
             rid = adapter["id"]
-            book = crawl_state(self.crawler).refetch
-            assert book is not None, "RefetchBookExtension puts the book in crawl_state"
+            book = crawl_state(self.crawler).refetch_book()
             stored = book.not_modified.get(rid)
             # A 304 re-emits the stored record: its fingerprint is stored too.
             now = stored or text_fingerprint(adapter.get("text") or "")

@@ -95,11 +95,7 @@ class RefetchSpider(scrapy.Spider):
         """What this re-fetch knew before: opened and closed by
         ``crawler.extensions.RefetchBookExtension``, held by the crawler. (A
         method: Scrapy's feed exporter reads every spider attribute.)"""
-        book = crawl_state(self.crawler).refetch
-        if book is None:
-            raise RuntimeError("no re-fetch book: crawler.extensions.RefetchBookExtension "
-                               "is not enabled (EXTENSIONS)")
-        return book
+        return crawl_state(self.crawler).refetch_book()
 
     # -- records that need no fetch ----------------------------------------
     def problem_item(self, target: RefetchTarget, status: str, reason: str,

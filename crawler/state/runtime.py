@@ -41,6 +41,14 @@ class CrawlState:
     # page's undated teaser often does).
     listed_dates: dict[str, str] = field(default_factory=dict)
 
+    def refetch_book(self) -> RefetchBook:
+        """The re-fetch's book, which ``RefetchBookExtension`` opens for a
+        refetch crawl; an error naming it when it is not enabled."""
+        if self.refetch is None:
+            raise RuntimeError("no re-fetch book: crawler.extensions.RefetchBookExtension "
+                               "is not enabled (EXTENSIONS)")
+        return self.refetch
+
     def listed_date(self, meta: Mapping[str, Any], url: str) -> str | None:
         """The listing's date for the article a response of ``url`` with request
         ``meta`` serves: the request's own, else the first a listing printed for
