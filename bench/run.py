@@ -147,15 +147,15 @@ def median(values: list[float]) -> float:
 
 
 def spread(ratios: list[float]) -> str:
-    """The range of the per-pair ratios, when there is more than one pair."""
+    """The range of the per-round ratios, when there is more than one round."""
     return f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(ratios) > 1 else ""
 
 
-def pairs(project: list[Run], bare: list[Run], floor: list[Run], n: int) -> str:
+def crawl_cells(project: list[Run], bare: list[Run], floor: list[Run], n: int) -> str:
     """The crawl row's cells after its article count: articles/s of the project
     and of bare Scrapy with titles and export (medians) and their ratio; CPU s
     per 1,000 articles of the three; the project's CPU against each anchor's.
-    Ratios are of the medians, with the range of the per-pair ratios."""
+    Ratios are of the medians, with the range of the per-round ratios."""
     wall_p, wall_b = median([r.wall for r in project]), median([r.wall for r in bare])
     cpu_p, cpu_b, cpu_f = (median([r.cpu for r in runs]) for runs in (project, bare, floor))
     through = [b.wall / p.wall for p, b in zip(project, bare, strict=True)]
@@ -229,7 +229,7 @@ def crawl_section(args: argparse.Namespace, work: Path) -> list[str]:
                             floor.append(bench.bare(urls, f"{spider}-{tag}-fetch{suffix}",
                                                     *limit, fetch_only=True))
                 out.append(f"| {spider} | {int(latency * 1000)} ms | {concurrency} | {n:,} | "
-                           f"{pairs(project, bare, floor, n)} |")
+                           f"{crawl_cells(project, bare, floor, n)} |")
                 if latency:
                     continue
                 first = last_stats(state, spider)
