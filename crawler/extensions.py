@@ -1,12 +1,4 @@
-"""``FrontierExtension``: opens the spider's durable frontier
-(``crawler.state.frontier``) for the crawl and keeps it in step with what
-happens to each article: exported or settled (a duplicate, outside the window)
-takes it off the pending list. Spiders that walk listings declare
-``uses_frontier = True``; others (refetch: its input is its frontier) get none.
-
-Stats: ``frontier/pending``, ``frontier/given_up``, ``frontier/walking`` at close.
-
-``RefetchBookExtension``: the re-fetch's book of what was known before, opened
+"""``RefetchBookExtension``: the re-fetch's book of what was known before, opened
 and closed here (the refetch spider, its status pipeline and dedupe share it).
 
 ``SignalHandlerErrors``: Scrapy catches an exception raised in a signal handler
@@ -22,76 +14,18 @@ import contextlib
 import gc
 import logging
 from collections.abc import Iterator
-from typing import Any, Self
+from typing import Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
 
 from crawler.config import project_settings
-from crawler.exceptions import DuplicateItem, OutOfWindow
 from crawler.refetch import RefetchBook, RefetchState
 from crawler.state import state_dir
-from crawler.state.frontier import Frontier
 from crawler.state.runtime import crawl_state
 
 logger = logging.getLogger(__name__)
-FRONTIER_KEY = "frontier_key"  # request meta: the pending URL an article request serves
-
-
-class FrontierExtension:
-    def __init__(self, crawler: Crawler, max_tries: int) -> None:
-        self.crawler = crawler
-        self.max_tries = max_tries
-        self.frontier: Frontier | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = project_settings(crawler.settings)  # FRONTIER_MAX_TRIES >= 1 checked there
-        if not settings.frontier_enabled:
-            raise NotConfigured
-        ext = cls(crawler, settings.frontier_max_tries)
-        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
-        return ext
-
-    def spider_opened(self, spider: Spider) -> None:
-        if not getattr(type(spider), "uses_frontier", False):
-            return
-        path = state_dir(self.crawler.settings, "frontier") / f"{spider.name}.sqlite"
-        self.frontier = Frontier(path, self.max_tries)
-        crawl_state(self.crawler).frontier = self.frontier
-
-    def spider_closed(self, spider: Spider) -> None:
-        if self.frontier is None:
-            return
-        # The feeds close after this handler: sync them now, so what waits for
-        # their last lines is settled before the counts.
-        crawl_state(self.crawler).durable.flush()
-        stats = self.crawler.stats
-        assert stats is not None
-        for key, value in self.frontier.counts().items():
-            stats.set_value(f"frontier/{key}", value)
-        self.frontier.close()
-
-    def _settle(self, response: Response | None) -> None:
-        if self.frontier is None or response is None:
-            return
-        key = response.meta.get(FRONTIER_KEY)
-        if key:
-            self.frontier.done(key)
-
-    def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
-        # Off the pending list once the line is on disk, not before.
-        crawl_state(self.crawler).durable.after_sync(lambda: self._settle(response))
-
-    def item_dropped(self, item: Any, response: Response | None, exception: BaseException,
-                     spider: Spider) -> None:
-        if isinstance(exception, (DuplicateItem, OutOfWindow)):
-            self._settle(response)
 
 
 class RefetchBookExtension:

@@ -109,6 +109,12 @@ SPIDER_MIDDLEWARES = {
     # After HttpErrorMiddleware (50): only the responses a callback gets are archived.
     "crawler.archive.middleware.ArchiveMiddleware": 60,
     "crawler.middlewares.DurableDeltaFetch": 100,
+    # The one writer of the frontier (listing walks, pending articles, failures:
+    # STATE_DIR/frontier), so that running the same command again completes an
+    # interrupted crawl. On the spider side of Scrapy's URL length (800) and
+    # depth (900) middlewares: what the spider yields is recorded before
+    # anything can drop it, and the facts it states stop here.
+    "crawler.state.frontier_middleware.FrontierMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "pipelines.script.ScriptPipeline": 300,
@@ -134,9 +140,6 @@ EXTENSIONS = {
     # An exception Scrapy caught in a signal handler (a feed that cannot open)
     # counted, so that the exit status says so (crawler.health).
     "crawler.extensions.SignalHandlerErrors": -900,
-    # Listing walks, pending articles and failures, kept so that running the
-    # same command again completes an interrupted crawl (STATE_DIR/frontier).
-    "crawler.extensions.FrontierExtension": 500,
     # A re-fetch's book: what earlier re-fetches stored (STATE_DIR/refetch).
     "crawler.extensions.RefetchBookExtension": 510,
     # Python's cycle collector run less often while the engine runs (GC_GEN0_THRESHOLD below).

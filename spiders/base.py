@@ -8,6 +8,16 @@ durable frontier (``crawler.state.frontier``): a run first asks again for the
 articles an earlier run discovered but did not export, and goes on with the
 listing walks it left half way; so after any interruption, running the same
 command again completes the crawl.
+
+The spider reads the frontier and never writes it: its one writer is
+``FrontierMiddleware`` (``crawler.state.frontier_middleware``). The spider
+states facts instead: an article request it yields carries the meta to record
+it with (``DISCOVERED``); its callbacks (and ``start``) yield small facts
+(``WalkProgress``, ``WalkComplete``, ``IdsSeen``, ``Settled``, ``Failed`` …)
+among their requests, each where it used to write, which the middleware
+records and stops; its errbacks and idle handler, whose output Scrapy does not
+pass through the spider middlewares, send them with the ``frontier_fact``
+signal (``_tell``).
 """
 
 from __future__ import annotations
@@ -45,6 +55,18 @@ from crawler.sites import in_column
 from crawler.sites.base import Site
 from crawler.state.errorpages import error_pages
 from crawler.state.frontier import COMPLETE, Frontier
+from crawler.state.frontier_middleware import (
+    DISCOVERED,
+    FRONTIER_KEY,
+    Discovered,
+    Failed,
+    FrontierFact,
+    IdsSeen,
+    Settled,
+    WalkComplete,
+    WalkProgress,
+    frontier_fact,
+)
 from crawler.state.runtime import crawl_state
 from crawler.unexpected import extraction_error
 from crawler.urls import canonical_url, record_id
@@ -117,12 +139,19 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(key, count)
 
+    def _tell(self, fact: FrontierFact) -> None:
+        """A fact for the frontier's writer where there is no output that goes
+        through the spider middlewares (an errback of a failed download, the
+        idle handler); callbacks yield theirs."""
+        self.crawler.signals.send_catch_log(signal=frontier_fact, fact=fact)
+
     # -- requests ----------------------------------------------------------
     def columns(self) -> tuple[str, ...]:
         return self.args.categories or tuple(self.site.columns)
 
     @property
     def frontier(self) -> Frontier | None:
+        """The frontier, to read (``FrontierMiddleware`` writes it)."""
         return crawl_state(self.crawler).frontier
 
     @property
@@ -139,9 +168,9 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                                     **meta})
 
     def discovered_article(self, url: str, **meta: Any) -> scrapy.Request | None:
-        """The request for an article a listing links, recorded as pending in
-        the frontier until it is exported or settled; ``None`` when an earlier
-        run exported it already."""
+        """The request for an article a listing links, which the frontier's
+        writer records as pending (``DISCOVERED``) until it is exported or
+        settled; ``None`` when an earlier run exported it already."""
         self._deferred.pop(url, None)  # a listing named it: no need to wait
         self._requested.add(url)
         if self._exported(url):
@@ -150,25 +179,23 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if self.args.dry_run:
             self._inc("dry_run/articles")  # planned, not asked for
             return None
-        if self.frontier is not None:
-            self.frontier.discovered(url, meta)
         self._inc("listing/discovered")
-        return self.article_request(url, **meta, frontier_key=url)
+        return self.article_request(url, **meta, **{FRONTIER_KEY: url, DISCOVERED: meta})
 
     def _exported(self, url: str) -> bool:
         """An earlier run (or this one) exported the article at ``url``."""
         seen = crawl_state(self.crawler).seen
         return seen is not None and record_id(url) in seen
 
-    def _defer_teaser(self, url: str) -> None:
+    def _defer_teaser(self, url: str) -> Discovered | None:
         """Hold a home page's undated teaser back until the run is idle; it is
-        pending in the frontier meanwhile, so a kill loses nothing."""
+        pending in the frontier meanwhile (the fact returned), so a kill loses
+        nothing."""
         if url in self._deferred or url in self._requested or self._exported(url):
-            return
+            return None
         self._deferred[url] = None
-        if self.frontier is not None:
-            self.frontier.discovered(url, {})
         self._inc("listing/deferred_teaser")
+        return Discovered(url, {})
 
     def _request_deferred(self) -> None:
         """On idle: the deferred teasers no listing named, requested now (the
@@ -182,20 +209,16 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                 listed = listed_dates.get(url)
                 if listed and not self.args.in_window(day_of(listed)):
                     self._inc("listing/outside_window")
-                    self._settle_deferred(url)
+                    self._tell(Settled(url))
                     continue
                 if not listed and self._outside_by_neighbours(url):
                     self._inc("window/skipped_by_neighbours")
-                    self._settle_deferred(url)
+                    self._tell(Settled(url))
                     continue
             request = self.discovered_article(url)
             if request is not None:
                 self.crawler.engine.crawl(request)
         raise DontCloseSpider
-
-    def _settle_deferred(self, url: str) -> None:
-        if self.frontier is not None:
-            self.frontier.done(url)
 
     def _outside_by_neighbours(self, url: str) -> bool:
         """An undated link whose dated neighbours (ids rise with date) put it
@@ -269,14 +292,14 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             for home in self.site.homes:
                 yield self.home_request(home)
 
-    def resumed(self) -> Iterator[scrapy.Request]:
+    def resumed(self) -> Iterator[scrapy.Request | Settled]:
         """What an earlier run left undone: pending articles, then the next
         page of each listing walk it left half way."""
         if self.frontier is None or self.args.ids is not None or self.args.dry_run:
             return
         for pending in self.frontier.pending():
             if self._exported(pending.url):
-                self.frontier.done(pending.url)  # exported after all (reconciled)
+                yield Settled(pending.url)  # exported after all (reconciled)
             elif self._wanted(pending.url):
                 self._inc("frontier/resumed/articles")
                 yield self.article_request(pending.url, **pending.meta, frontier_key=pending.url)
@@ -301,17 +324,19 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         else:
             yield from self.parse_home(response)
 
-    def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_home(self, response: Response) -> Iterator[Any]:
         self._inc("pages/home")  # read: what run health (crawler.health) weighs failures by
         yield from self._follow(response, paginate=False)
 
-    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_listing(self, response: Response) -> Iterator[Any]:
         self._inc("pages/listing")
         yield from self._follow(response, paginate=True)
 
-    def _follow(self, response: Response, paginate: bool) -> Iterator[scrapy.Request]:
+    def _follow(self, response: Response, paginate: bool) -> Iterator[Any]:
         """Articles and listings linked from a page, then (on a listing) the
-        next page unless paging can stop here."""
+        next page unless paging can stop here; with the facts the frontier's
+        writer records, each before what depends on it (the page's articles
+        before the walk's progress)."""
         try:
             page = ListingPage(response, self.site)
             listed = page.articles()
@@ -321,7 +346,9 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if self._ids is not None:
             yield from self._ids.follow(response, page, paginate)
             return
-        self._remember(listed)
+        seen_ids = self._remember(listed)
+        if seen_ids is not None:
+            yield seen_ids
         windowed = bool(self.args.since or self.args.until)
         for article in listed:
             if not self._wanted(article.url):
@@ -337,7 +364,9 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                 # the run is idle: a listing that names it meanwhile gives it
                 # the date it may lack (a topic page prints none) and, in a
                 # window, judges it without a request.
-                self._defer_teaser(article.url)
+                teaser = self._defer_teaser(article.url)
+                if teaser is not None:
+                    yield teaser
                 continue
             request = self.discovered_article(article.url, **when)
             if request is not None:
@@ -353,14 +382,12 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         frontier = self.frontier
         next_url = page.next_page()
         if next_url is None:
-            if frontier is not None:
-                frontier.walk_complete(walk, self.scope)
+            yield WalkComplete(walk, self.scope)
             return
         dated = [a.date for a in listed if a.date is not None]
         if self.args.since and dated and dated[-1] < self.args.since:
             self._inc("listing/stopped_past_since")
-            if frontier is not None:
-                frontier.walk_complete(walk, self.scope)
+            yield WalkComplete(walk, self.scope)
             return
         seen = crawl_state(self.crawler).seen
         walked = frontier is None or frontier.walk_state(walk, self.scope) == COMPLETE
@@ -389,8 +416,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             if target is not None:
                 self._inc("listing/jumped")
                 next_url, jump = target, "to"
-        if frontier is not None:
-            frontier.walk_progress(walk, self.scope, next_url)
+        yield WalkProgress(walk, self.scope, next_url)
         yield self.listing_request(next_url, walk=walk, jump="off" if jump == "off" else
                                    jump if next_url != page.next_page() else None)
 
@@ -408,7 +434,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         target = 1 + int((oldest - until).days / per_page)
         return page.page_url(target) if target >= 3 else None
 
-    def _id_missing(self, walk: tuple[int, list[str]]) -> Iterator[scrapy.Request]:
+    def _id_missing(self, walk: tuple[int, list[str]]) -> Iterator[Any]:
         assert self._ids is not None
         yield from self._ids.missing(walk)
 
@@ -417,9 +443,9 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if self._ids is not None:
             self._ids.on_idle()
 
-    def _remember(self, listed: list[ListedArticle]) -> None:
+    def _remember(self, listed: list[ListedArticle]) -> IdsSeen | None:
         """Where each listed id lives and the date printed beside it, kept for
-        later id walks and windows (the frontier's ``id_column``)."""
+        later id walks and windows; the new ones, for the frontier's ``id_column``."""
         facts = []
         for article in listed:
             match = self.site.article_match(article.url)
@@ -428,8 +454,7 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                         article.date.isoformat() if article.date else None)
                 if self._facts.add(*fact):
                     facts.append(fact)
-        if facts and self.frontier is not None:
-            self.frontier.ids_seen(facts)
+        return IdsSeen(tuple(facts)) if facts else None
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         walk = response.meta.get(ID_WALK)
@@ -453,14 +478,14 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                 return
             self._inc("extract/dropped/soft_404")
             self.logger.info("Gone: %s answers with an error page (%s)", response.url, exc.how)
-            self._settled(response)
+            yield from self._settled(response)
             return
         except ExtractionError as exc:
             if walk is not None:
                 self._inc("ids/found")  # a page, if no article
             self._inc(f"extract/dropped/{exc.reason}")
             self.logger.warning("No article at %s: %s", response.url, exc.reason)
-            self._settled(response)
+            yield from self._settled(response)
             return
         except Exception as exc:
             # A bug met on this page is this page's failure, counted and one
@@ -468,18 +493,20 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
             # with the bug fixed exports it; the exit status reads the count.
             assert self.crawler.stats is not None
             reason = extraction_error(self.crawler.stats, self.logger, response.url, exc)
-            self._failed(response.meta.get("frontier_key"), reason)
+            yield from self._failed(response.meta.get(FRONTIER_KEY), reason)
             return
         if walk is not None:
             self._inc("ids/found")
         # Where this id lives (and its day): for later id walks and windows.
         published = record.get("published_at")
-        self._remember([ListedArticle(record["url"], day_of(published))])
+        seen_ids = self._remember([ListedArticle(record["url"], day_of(published))])
         for key, count in page.extraction.counters.items():
             self._inc(f"extract/{key}", count)
         assert self.crawler.stats is not None
         count_page(self.crawler.stats, record.get("site"), page.extraction.layout)
-        self._pending += 1
+        self._pending += 1  # no yield since _room_for_items(): one check per item
+        if seen_ids is not None:
+            yield seen_ids
         paged = PagedArticle.start(page, record)
         if paged is not None:  # split over pages: one record once all are read
             yield from self.read_pages(response, paged, listed)
@@ -490,10 +517,15 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         return self.site
 
     # -- failures --------------------------------------------------------------
-    def _settled(self, response: Response) -> None:
-        key = response.meta.get("frontier_key")
-        if key and self.frontier is not None:
-            self.frontier.done(key)
+    def _settled(self, response: Response) -> Iterator[Settled]:
+        key = response.meta.get(FRONTIER_KEY)
+        if key:
+            yield Settled(key)
+
+    def _failed(self, key: str | None, reason: str) -> Iterator[Failed]:
+        """One more failure of a pending article (given up after FRONTIER_MAX_TRIES)."""
+        if key:
+            yield Failed(key, reason)
 
     def page_failed(self, failure: Failure) -> None:
         """A home or listing page that could not be fetched: counted by reason
@@ -516,25 +548,18 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
         if walk is not None and isinstance(exc, RedirectedAway):
             # The site sends a missing id to its home page or a listing.
             self._inc(f"soft404/{exc.reason}")
-            for retry in self._id_missing(walk):
-                assert self.crawler.engine is not None
-                self.crawler.engine.crawl(retry)
+            for out in self._id_missing(walk):
+                if isinstance(out, scrapy.Request):
+                    assert self.crawler.engine is not None
+                    self.crawler.engine.crawl(out)
+                else:
+                    self._tell(out)
             return
         reason = count_failure(self.crawler.stats, failure, "article")
-        key = request.meta.get("frontier_key")
-        if not key or self.frontier is None or is_deferred(exc):
+        key = request.meta.get(FRONTIER_KEY)
+        if not key or is_deferred(exc):
             return
-        if is_settled(exc):
-            self.frontier.done(key)
-        else:
-            self._failed(key, reason)
-
-    def _failed(self, key: str | None, reason: str) -> None:
-        """One more failure of a pending article; given up after FRONTIER_MAX_TRIES."""
-        if key and self.frontier is not None and self.frontier.failed(key, reason):
-            self._inc("frontier/given_up")
-            self.logger.warning("Giving up %s after %d failures (last: %s)", key,
-                                self.frontier.max_tries, reason)
+        self._tell(Settled(key) if is_settled(exc) else Failed(key, reason))
 
 
 # Contracts (``scrapy check SITE``), on the pages the site description names.

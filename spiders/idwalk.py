@@ -38,6 +38,7 @@ from scrapy.exceptions import DontCloseSpider
 from crawler.backfill import listings_first, outside_window
 from crawler.extract.pages import ListedArticle, ListingPage
 from crawler.sites import in_column
+from crawler.state.frontier_middleware import ColumnsSeen, IdWalked
 
 if TYPE_CHECKING:
     from spiders.base import NewsSpider
@@ -127,7 +128,9 @@ class IdWalk:
     # -- the first pass: home, sections, listings ------------------------------
     def follow(self, response: Any, page: ListingPage, paginate: bool) -> Iterator[Any]:
         listed = page.articles()
-        self.spider._remember(listed)
+        seen_ids = self.spider._remember(listed)
+        if seen_ids is not None:
+            yield seen_ids
         numbers = []
         for article in listed:
             match = self.site.article_match(article.url)
@@ -153,8 +156,8 @@ class IdWalk:
             self._learn_host(url)
         found = [c for url in page.listings() if (c := self.site.column_of(url)) is not None]
         new = [c for c in found if self.add_column(c)]
-        if new and self.spider.frontier is not None:
-            self.spider.frontier.column_seen(new)
+        if new:
+            yield ColumnsSeen(tuple(new))
         if self.via is None and not paginate:
             known = self.facts.known_share(self.first, self.last)
             # Ids per column: every column's first page is read, and each
@@ -288,9 +291,10 @@ class IdWalk:
                     if request is not None:
                         yield request
 
-    def missing(self, walk: tuple[int, list[str]]) -> Iterator[scrapy.Request]:
+    def missing(self, walk: tuple[int, list[str]]) -> Iterator[scrapy.Request | IdWalked]:
         """A try that found no article (404, soft 404, redirect away): the
-        next column, or the id counted as not found."""
+        next column, or the id counted as not found (and, ids shared by the
+        columns, resolved: the fact for the frontier)."""
         number, rest = walk
         if rest:
             request = self.article(number, rest[0], list(rest[1:]))
@@ -299,5 +303,5 @@ class IdWalk:
             return
         # Not one log line per missing id: counted, and summed up at the end.
         self.spider._inc("ids/not_found")
-        if self.site.shared_ids and self.spider.frontier is not None:
-            self.spider.frontier.id_walked(ID_SCOPE, number)
+        if self.site.shared_ids:
+            yield IdWalked(ID_SCOPE, number)

@@ -41,12 +41,13 @@ from crawler.fetch.outcomes import count_failure, is_deferred
 from crawler.items import ArticleItem
 from crawler.sites.base import Site
 from crawler.state.errorpages import error_pages
+from crawler.state.frontier_middleware import FRONTIER_KEY, Failed, FrontierFact
 from crawler.unexpected import extraction_error
 
 PAGED = "paged_article"  # request meta: the PagedArticle read so far (plain data)
 PAGE_NUMBER = "article_page"  # request meta: which page of it this request is
 # What a later page's request keeps of its first page's request.
-CARRIED = ("frontier_key", "deltafetch_key", "listed_date")
+CARRIED = (FRONTIER_KEY, "deltafetch_key", "listed_date")
 PAGE_PRIORITY = 20  # above articles: an article in progress is finished first
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,12 @@ class ArticlePagesMixin:
     def _inc(self, key: str, count: int = 1) -> None:
         raise NotImplementedError
 
-    def _failed(self, key: str | None, reason: str) -> None:
+    def _failed(self, key: str | None, reason: str) -> Iterator[Failed]:
+        """The fact of one more failure of the article ``key`` (none without a key)."""
+        raise NotImplementedError
+
+    def _tell(self, fact: FrontierFact) -> None:
+        """A fact for the frontier's writer, from where nothing is yielded (an errback)."""
         raise NotImplementedError
 
     def read_pages(self, response: Response, paged: PagedArticle,
@@ -110,7 +116,7 @@ class ArticlePagesMixin:
         """Page 2, 3 … of an article: its paragraphs joined to what was read."""
         paged = PagedArticle.from_meta(response.meta[PAGED])
         listed = response.meta.get("listed_date")
-        key = response.meta.get("frontier_key")
+        key = response.meta.get(FRONTIER_KEY)
         site = self.page_site(response.url)
         # A later page may be the site's own error page too (learned by the probe).
         page = ArticlePage.from_response(response, site,
@@ -123,14 +129,14 @@ class ArticlePagesMixin:
             logger.warning(
                 "Page %s of %s holds no article (%s): the article waits for the next run",
                 response.url, paged.record["url"], reason)
-            self._page_lost(key, f"page_{reason}")
+            yield from self._page_lost(key, f"page_{reason}")
             return
         except Exception as exc:
             # A bug met on this page: counted as any extraction error, the
             # article kept pending (crawler.unexpected).
             assert self.crawler.stats is not None
             reason = extraction_error(self.crawler.stats, logger, response.url, exc)
-            self._page_lost(key, reason)
+            yield from self._page_lost(key, reason)
             return
         yield from self.read_pages(response, paged, listed)
 
@@ -142,8 +148,9 @@ class ArticlePagesMixin:
         reason = count_failure(self.crawler.stats, failure, "article")
         self._pending -= 1
         if not is_deferred(failure.value):
-            self._failed(request.meta.get("frontier_key"), f"page_{reason}")
+            for fact in self._failed(request.meta.get(FRONTIER_KEY), f"page_{reason}"):
+                self._tell(fact)
 
-    def _page_lost(self, key: str | None, reason: str) -> None:
+    def _page_lost(self, key: str | None, reason: str) -> Iterator[Failed]:
         self._pending -= 1
-        self._failed(key, reason)
+        yield from self._failed(key, reason)

@@ -16,8 +16,8 @@ import crawler.settings as defaults
 from crawler import config
 from crawler.config import SETTING_NAMES, ProjectSettings, SettingsError, project_settings
 from crawler.dedupe import DedupeConfig
-from crawler.extensions import FrontierExtension
 from crawler.middlewares import DurableDeltaFetch, FetchGuardMiddleware
+from crawler.state.frontier_middleware import FrontierMiddleware
 from pipelines.dedupe import DedupePipeline
 from pipelines.script import ScriptPipeline
 from pipelines.window import DateWindowPipeline
@@ -212,12 +212,13 @@ def test_dedupe_pipeline_reads_the_validated_values(tmp_path: Path) -> None:
         DedupePipeline.from_crawler(built(tmp_path, DEDUP_ROWS=0))
 
 
-def test_frontier_extension_reads_the_validated_values(tmp_path: Path) -> None:
-    assert FrontierExtension.from_crawler(built(tmp_path, FRONTIER_MAX_TRIES="3")).max_tries == 3
-    with pytest.raises(NotConfigured):
-        FrontierExtension.from_crawler(built(tmp_path, FRONTIER_ENABLED="false"))
+def test_frontier_middleware_reads_the_validated_values(tmp_path: Path) -> None:
+    assert FrontierMiddleware.from_crawler(built(tmp_path, FRONTIER_MAX_TRIES="3")).max_tries == 3
+    # Off, it stays in the chain: the facts the spider yields still stop there.
+    assert FrontierMiddleware.from_crawler(built(tmp_path, FRONTIER_ENABLED="false")).enabled \
+        is False
     with pytest.raises(SettingsError, match=r"^bad setting FRONTIER_MAX_TRIES='0': must be >= 1$"):
-        FrontierExtension.from_crawler(built(tmp_path, FRONTIER_MAX_TRIES="0"))
+        FrontierMiddleware.from_crawler(built(tmp_path, FRONTIER_MAX_TRIES="0"))
 
 
 def test_script_and_window_pipelines_read_the_validated_values(tmp_path: Path) -> None:

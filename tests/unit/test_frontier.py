@@ -1,4 +1,5 @@
-"""The durable frontier and the spider's use of it, offline."""
+"""The durable frontier and the spider's use of it through its writer
+(``FrontierMiddleware``), offline."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from helpers import project_crawler
 from scrapy.http import HtmlResponse, Request
 
 from crawler.state.frontier import COMPLETE, WALKING, Frontier
+from crawler.state.frontier_middleware import FrontierMiddleware
 from crawler.state.runtime import crawl_state
 from crawler.state.seen import SeenStore
 from crawler.urls import record_id
@@ -50,29 +52,38 @@ def test_walks_pending_failures_and_ids(tmp_path: Path) -> None:
     assert Frontier(tmp_path / "f.sqlite").walk_state("h/xw/dzyw", "") == COMPLETE  # durable
 
 
-def _spider_with(tmp_path: Path, walk: str | None) -> tuple[Any, FissicoSpider]:
+def _opened(tmp_path: Path) -> tuple[Any, FissicoSpider, FrontierMiddleware, Frontier]:
+    """A fissico spider and the frontier's writer, which opened its frontier."""
+    crawler = project_crawler(FissicoSpider, STATE_DIR=str(tmp_path))
+    crawler.spider = spider = FissicoSpider.from_crawler(crawler)
+    mw = FrontierMiddleware.from_crawler(crawler)
+    mw.spider_opened(spider)
+    frontier = crawl_state(crawler).frontier
+    assert frontier is not None and frontier is mw.frontier
+    return crawler, spider, mw, frontier
+
+
+def _spider_with(tmp_path: Path, walk: str | None) -> tuple[FissicoSpider, FrontierMiddleware]:
     """A fissico spider whose state knows both articles from an earlier run and
     the listing's walk as ``walk`` (None: never walked)."""
     seen = SeenStore(tmp_path / "seen.sqlite")
     for url in ARTICLES:
         seen.add(record_id(url))
     seen.close()
-    crawler = project_crawler(FissicoSpider, STATE_DIR=str(tmp_path))
-    spider = FissicoSpider.from_crawler(crawler)
-    state = crawl_state(crawler)
-    state.seen = SeenStore(tmp_path / "seen.sqlite")  # a new run: those were exported before
-    state.frontier = Frontier(tmp_path / "frontier.sqlite")
+    crawler, spider, mw, frontier = _opened(tmp_path)
+    # A new run: those were exported before.
+    crawl_state(crawler).seen = SeenStore(tmp_path / "seen.sqlite")
     key = spider.walk_key(LISTING)
     if walk == WALKING:
-        state.frontier.walk_progress(key, "", LISTING)
+        frontier.walk_progress(key, "", LISTING)
     elif walk == COMPLETE:
-        state.frontier.walk_complete(key, "")
-    return crawler, spider
+        frontier.walk_complete(key, "")
+    return spider, mw
 
 
-def _next_pages(spider: FissicoSpider) -> list[str]:
+def _next_pages(spider: FissicoSpider, mw: FrontierMiddleware) -> list[str]:
     response = HtmlResponse(LISTING, body=PAGE, request=Request(LISTING))
-    return [r.url for r in spider.parse_listing(response)
+    return [r.url for r in mw.process_spider_output(response, spider.parse_listing(response))
             if isinstance(r, scrapy.Request) and "list_11" in r.url]
 
 
@@ -84,13 +95,13 @@ def test_a_fully_known_page_stops_paging_only_after_a_complete_walk(tmp_path: Pa
     for walk, stops in ((None, False), (WALKING, False), (COMPLETE, True)):
         where = tmp_path / str(walk)
         where.mkdir()
-        crawler, spider = _spider_with(where, walk)
-        pages = _next_pages(spider)
+        spider, mw = _spider_with(where, walk)
+        pages = _next_pages(spider, mw)
         assert (pages == []) is stops, (walk, pages)
         if not stops:
             assert pages == ["http://fissico.com/html/xw/dzyw/list_11_3.html"]
             # The walk's progress is on record before the next page is asked for.
-            frontier = crawl_state(crawler).frontier
+            frontier = mw.frontier
             assert frontier is not None
             assert frontier.unfinished_walks("") == [(spider.walk_key(LISTING),
                                                       "http://fissico.com/html/xw/dzyw/list_11_3.html")]
@@ -99,11 +110,9 @@ def test_a_fully_known_page_stops_paging_only_after_a_complete_walk(tmp_path: Pa
 def test_a_run_resumes_pending_articles_and_half_read_walks_first(tmp_path: Path) -> None:
     import asyncio
 
-    crawler = project_crawler(FissicoSpider, STATE_DIR=str(tmp_path))
-    spider = FissicoSpider.from_crawler(crawler)
+    crawler, spider, mw, frontier = _opened(tmp_path)
     state = crawl_state(crawler)
     state.seen = SeenStore(tmp_path / "seen.sqlite")
-    state.frontier = frontier = Frontier(tmp_path / "frontier.sqlite")
     frontier.discovered(ARTICLES[0], {"listed_date": "2020-01-01"})
     frontier.discovered(ARTICLES[1], {})
     state.seen.add(record_id(ARTICLES[1]))  # exported after all (the reconcile found it)
@@ -111,7 +120,7 @@ def test_a_run_resumes_pending_articles_and_half_read_walks_first(tmp_path: Path
 
     async def first_three() -> list[Any]:
         out = []
-        async for request in spider.start():
+        async for request in mw.process_start(spider.start()):
             out.append(request)
             if len(out) == 3:
                 break
