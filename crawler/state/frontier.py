@@ -21,7 +21,9 @@ Three tables in ``STATE_DIR/frontier/<spider>.sqlite``:
   id walk looks first, and what dates an undated link by its neighbours.
 
 Writes are single short statements (autocommit); several processes may share
-the file (``crawler.state.db``).
+the file (``crawler.state.db``). In a crawl one component writes it:
+``FrontierMiddleware`` (``crawler.state.frontier_middleware``), from the facts
+the spider states; the spider only reads it.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 crawler (as ``crawler.stats`` is), never written onto the spider.
 
 The spider puts its validated arguments here; the deltafetch middleware its
-seen store; the frontier and re-fetch book extensions what they opened. Pipelines
-and middlewares read what they need from it in ``from_crawler`` or later.
+seen store; the frontier middleware the frontier (which it alone writes; the
+spider reads it); the re-fetch book extension what it opened. Pipelines and
+middlewares read what they need from it in ``from_crawler`` or later.
 """
 
 from __future__ import annotations
