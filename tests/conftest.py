@@ -121,25 +121,42 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         pytest.skip("redis-server is not installed (apt-get install -y redis-server)")
     import redis
 
-    port = free_port()
-    proc = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
+    # The port is free when drawn, but another process (another pytest -n worker,
+    # a crawl's outgoing connection) may take it before redis-server binds it:
+    # then this server exits, and the address may answer for someone else's. So
+    # the server must answer with its own pid; if not, another port is drawn.
+    for _ in range(5):
+        port = free_port()
+        proc = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(tmp_path)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        url = f"redis://127.0.0.1:{port}/0"
+        if _serves(redis, url, proc):
+            break
+        proc.terminate()
+        proc.wait(timeout=10)
+    else:
+        pytest.fail("redis-server did not start")
     try:
-        client = redis.Redis.from_url(url)
-        for _ in range(100):
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("redis-server did not start")
-        client.close()
         yield url
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _serves(redis: Any, url: str, proc: subprocess.Popen[bytes]) -> bool:
+    """Whether ``proc`` answers at ``url`` (within 5 s; False once it has exited)."""
+    client = redis.Redis.from_url(url)
+    try:
+        for _ in range(100):
+            if proc.poll() is not None:
+                return False
+            try:
+                return bool(client.info("server")["process_id"] == proc.pid)
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        return False
+    finally:
+        client.close()

@@ -10,16 +10,14 @@ from typing import Any
 from crawl_helpers import run_crawl
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_a_crawl_with_the_sites_down_exits_1_with_a_reason(tmp_path: Path) -> None:
-    down = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request refused
-    run = run_crawl("fissico", down, tmp_path / "s", tmp_path / "o.jsonl",
-                    "-s", "RETRY_TIMES=0")
+    # A port bound and not listening: every request refused, and no other process
+    # (another pytest -n worker) can start listening on it during the crawl.
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{held.getsockname()[1]}"
+        run = run_crawl("fissico", down, tmp_path / "s", tmp_path / "o.jsonl",
+                        "-s", "RETRY_TIMES=0")
     assert run.returncode == 1
     assert "crawl fissico: robots.txt of 1 host unreachable (connection_refused)" in run.log
     assert "crawl fissico: no listing could be read" in run.log
