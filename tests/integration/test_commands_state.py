@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
+from crawl_helpers import FAST
 
 
 def scrapy(*args: str, tmp_path: Path, env: dict[str, str] | None = None,
@@ -28,7 +29,7 @@ def scrapy(*args: str, tmp_path: Path, env: dict[str, str] | None = None,
 
 def test_overwriting_an_incremental_crawl_warns(tmp_path: Path, replica: Any) -> None:
     proc = scrapy("crawl", "shanxidayuan", "-O", str(tmp_path / "o.jsonl"), "-a", "max_items=3",
-                  "-s", f"STATE_DIR={tmp_path / 's'}", tmp_path=tmp_path,
+                  *FAST, "-s", f"STATE_DIR={tmp_path / 's'}", tmp_path=tmp_path,
                   env={"http_proxy": replica.proxy_url})
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "warning: -O replaces" in proc.stderr
@@ -55,7 +56,7 @@ def test_parse_and_a_local_proxy_leave_the_default_state_alone(tmp_path: Path,
     assert "parse: state in" in proc.stderr
     assert not (default / "deltafetch").exists()
     proc = scrapy("crawl", "shanxidayuan", "-o", str(tmp_path / "o.jsonl"), "-a", "max_items=3",
-                  tmp_path=tmp_path, env=env, settings_state=default)
+                  *FAST, tmp_path=tmp_path, env=env, settings_state=default)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "a local stand-in?" in proc.stderr
     assert (default / "via-local-proxy" / "deltafetch" / "shanxidayuan.sqlite").is_file()
