@@ -5,6 +5,7 @@ the dedupe drops in a crawl's log. Shared by the integration tests
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -31,3 +32,29 @@ def line_count(path: Path) -> int:
             return sum(1 for _ in fh)
     except FileNotFoundError:
         return 0
+
+
+class LineCounter:
+    """``line_count(path)`` of a growing file, reading only what was added since
+    the last call: for the loops that watch an output many times a second while
+    a crawl writes it (re-reading a 10 MB output every 20 ms took a fifth of a
+    core from the crawl being watched). A file that got shorter is counted afresh."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.newlines, self.partial = path, 0, 0, False
+
+    def __call__(self) -> int:
+        try:
+            with self.path.open("rb") as fh:
+                if os.fstat(fh.fileno()).st_size < self.offset:
+                    self.offset, self.newlines, self.partial = 0, 0, False
+                fh.seek(self.offset)
+                chunk = fh.read()
+        except FileNotFoundError:
+            self.offset, self.newlines, self.partial = 0, 0, False
+            return 0
+        if chunk:
+            self.offset += len(chunk)
+            self.newlines += chunk.count(b"\n")
+            self.partial = not chunk.endswith(b"\n")
+        return self.newlines + self.partial  # a last line without its newline counts

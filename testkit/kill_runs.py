@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from testkit.crawl import DROPPED_DUPLICATE, crawl_command, line_count
+from testkit.crawl import DROPPED_DUPLICATE, LineCounter, crawl_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("unsynced", "time", "group", "share")
@@ -168,10 +168,12 @@ def _wait_for_moment(plan: KillPlan, proc: subprocess.Popen[bytes], out: Path,
     exported lines were not on disk when it came (moment ``unsynced``)."""
     deadline = time.monotonic() + timeout
     scraped = _Counter(out.with_suffix(".log"), SCRAPED)
+    counters = {o: LineCounter(o) for o in outs}
+    victim_lines = counters.get(out) or LineCounter(out)
     first: float | None = None
     last, grown = 0, 0
     while proc.poll() is None and time.monotonic() < deadline:
-        lines = line_count(out)
+        lines = victim_lines()
         grown, last = grown + (lines > last), lines
         if plan.moment == "unsynced":
             waiting = scraped() - lines
@@ -185,7 +187,7 @@ def _wait_for_moment(plan: KillPlan, proc: subprocess.Popen[bytes], out: Path,
         elif plan.moment == "group":
             if grown >= plan.groups:
                 return 0
-        elif sum(line_count(o) for o in outs) >= plan.share * articles:
+        elif sum(counter() for counter in counters.values()) >= plan.share * articles:
             return 0
         time.sleep(0.005)
     return 0

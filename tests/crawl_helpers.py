@@ -15,8 +15,9 @@ from conftest import ROOT, SUPPORT
 
 # In testkit since the kill runs (testkit/kill_runs.py) use them too; the tests
 # import them from here.
-from testkit.crawl import FAST, line_count
+from testkit.crawl import FAST, LineCounter
 from testkit.crawl import crawl_command as crawl_command
+from testkit.crawl import line_count as line_count
 
 CRAWLED = re.compile(r"Crawled \((\d+)\) <GET (\S+)>")
 
@@ -66,12 +67,13 @@ def run_and_interrupt(cmd: list[str], env: dict[str, str], out: Path, after_line
     import signal
     import time
 
-    start = line_count(out)
+    lines = LineCounter(out)
+    start = lines()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
-        if line_count(out) - start >= after_lines:
+        if lines() - start >= after_lines:
             proc.send_signal(signum)
             break
         time.sleep(0.02)
