@@ -20,4 +20,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 echo "== ruff"; ruff check .
 echo "== mypy"; mypy
-echo "== pytest"; pytest -q "$@"
+# On 2 workers (pytest-xdist): much of the suite waits on subprocess crawls and
+# the replica, so two run side by side well even on 2 cores. Tests that share an
+# expensive module fixture are kept on one worker (xdist_group, --dist loadgroup).
+echo "== pytest"; pytest -q -n 2 --dist loadgroup "$@"

@@ -17,6 +17,9 @@ from crawl_helpers import CrawlRun, run_crawl
 
 from replica import Replica
 
+# pytest -n: the module's nightly crawls (one fixture) are made on one worker, once.
+pytestmark = pytest.mark.xdist_group("nightly")
+
 SITES = ("shanxidayuan", "fissico", "sxnews")
 BASE = 100  # the site on the first crawl
 # Articles the site adds before each nightly run: 10 to 300, the usual mix.

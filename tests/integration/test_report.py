@@ -27,6 +27,9 @@ from crawler.report.render import link
 from crawler.report.stats import TextSize, script_of
 from testkit.browser import chromium, draw_page
 
+# pytest -n: crawled_report (the module's crawls) is made on one worker, once.
+pytestmark = pytest.mark.xdist_group("report")
+
 SITES = ("shanxidayuan", "fissico", "sxnews")
 SCREENSHOT_MAX_BYTES = 300_000
 

@@ -36,6 +36,9 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
+# pytest -n: one scrapyd and one deploy for the module, on one worker.
+pytestmark = pytest.mark.xdist_group("scrapyd")
+
 # Verified together with requirements.txt on Python 3.11: scrapyd 1.6 imports
 # pkg_resources (gone from setuptools 81), scrapyd-deploy builds the egg with
 # this setuptools and uberegg.

@@ -17,6 +17,9 @@ from crawl_helpers import raising_launcher, run_crawl
 from crawler.sites import SITES as SITE_DESCRIPTIONS
 from replica import Replica
 
+# pytest -n: the module's full crawls (full_crawl) are made on one worker, once.
+pytestmark = pytest.mark.xdist_group("full-crawl")
+
 SITES = ("shanxidayuan", "fissico", "sxnews")
 FULL_CRAWL_ARTICLES = 2000
 SKIP_KEYS = {"fetched_at"}
