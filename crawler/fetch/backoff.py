@@ -34,6 +34,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from crawler.config import project_settings
 from crawler.exceptions import ChallengePage, HostBackedOff
@@ -116,7 +117,7 @@ class HostBackoffMiddleware:
             self.challenges[host] = self.challenges.get(host, 0) + 1
             self._slow(request, None)
             if self.challenges[host] >= self.challenge_limit:
-                self._back_off(host, f"{self.challenges[host]} bot-check pages")
+                self._back_off(host, f"{self.challenges[host]} bot-check pages", request)
             raise ChallengePage(f"bot check ({challenge}, HTTP {response.status})")
         if response.status in THROTTLE_STATUSES or (
                 response.status in self.retry_codes and b"Retry-After" in response.headers):
@@ -124,7 +125,7 @@ class HostBackoffMiddleware:
             if pause is not None:
                 self._inc("backoff/retry_after")
                 if pause > self.max_retry_after:
-                    self._back_off(host, f"Retry-After {pause:.0f} s")
+                    self._back_off(host, f"Retry-After {pause:.0f} s", request)
                     raise HostBackedOff(f"{host} asked for {pause:.0f} s")
             self._slow(request, pause)
         elif 200 <= response.status < 300:
@@ -168,8 +169,32 @@ class HostBackoffMiddleware:
         if slot.delay <= base:
             del self.base_delay[key]
 
-    def _back_off(self, host: str, why: str) -> None:
+    def _back_off(self, host: str, why: str, request: Request) -> None:
         if host not in self.backed_off:
             self.backed_off[host] = why
             self._inc("backoff/host_backed_off")
             logger.warning("Leaving %s for the next run: %s", host, why)
+        self._let_queued_go(request)
+
+    def _let_queued_go(self, request: Request) -> None:
+        """The requests already waiting in the host's download slot passed
+        ``process_request`` before the host was left: they would still go to it,
+        one per (doubled, up to ``BACKOFF_MAX_DELAY``) delay, and hold the run
+        open for minutes. They fail now with ``HostBackedOff``, as later ones
+        do (the frontier keeps their pages for the next run)."""
+        _, slot = self._slot(request)
+        if slot is None or not slot.queue:
+            return
+        queued = list(slot.queue)
+        slot.queue.clear()
+        left = []
+        for pair in queued:
+            host = urlsplit(pair[0].url).hostname or ""
+            if host in self.backed_off:
+                left.append((host, pair[1]))
+            else:  # a slot shared by hosts (CONCURRENT_REQUESTS_PER_IP)
+                slot.queue.append(pair)
+        for host, waiting in left:  # failed only once the queue is consistent again
+            self._inc("backoff/deferred")
+            waiting.errback(Failure(HostBackedOff(
+                f"{host} is left for the next run: {self.backed_off[host]}")))

@@ -5,13 +5,17 @@ crawls: tests/reliability/test_server_faults.py."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 from helpers import project_crawler
 from scrapy import Request
+from scrapy.core.downloader import Slot
 from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from crawler.exceptions import ChallengePage, HostBackedOff, RedirectLoop
 from crawler.extract.decode import ExtractionError, decode_body
@@ -81,6 +85,37 @@ def test_a_challenge_is_not_retried_and_enough_of_them_leave_the_host() -> None:
     assert mw.stats is not None
     assert mw.stats.get_value("backoff/challenge") == 2
     assert mw.stats.get_value("backoff/host_backed_off") == 1
+
+
+def test_requests_waiting_in_the_slot_of_a_host_it_leaves_fail_at_once() -> None:
+    """A request past ``process_request`` waits in the host's download slot for
+    the slot's delay, doubled by every bot check (up to BACKOFF_MAX_DELAY):
+    when the host is left it fails at once with ``HostBackedOff`` instead of
+    going to the host a minute later and holding the run open meanwhile
+    (seen in test_a_host_that_keeps_challenging_is_left_alone: 80 s idle)."""
+    mw = middleware()
+    slot = Slot(concurrency=1, delay=30.0, jitter=0)
+    downloader = SimpleNamespace(slots={"fissico.com": slot},
+                                 get_slot_key=lambda request: "fissico.com")
+    mw.crawler.engine = SimpleNamespace(downloader=downloader)
+    waiting: Deferred[Response] = Deferred()
+    elsewhere: Deferred[Response] = Deferred()  # another host sharing the slot (per-IP slots)
+    slot.queue.append((Request("http://fissico.com/html/xw/dzyw/3.html"), waiting))
+    slot.queue.append((Request("http://www.fissico.com/html/xw/dzyw/4.html"), elsewhere))
+    failures: list[Failure] = []
+    waiting.addErrback(failures.append)
+    request = Request("http://fissico.com/html/xw/dzyw/1.html")
+    challenge = response(503, b"x", {"cf-mitigated": "challenge"})
+    with pytest.raises(ChallengePage):
+        mw.process_response(request, challenge)
+    assert not failures and len(slot.queue) == 2  # one bot check: the host is kept
+    with pytest.raises(ChallengePage):
+        mw.process_response(request, challenge)
+    assert [f.type for f in failures] == [HostBackedOff]
+    assert [r.url for r, _ in slot.queue] == ["http://www.fissico.com/html/xw/dzyw/4.html"]
+    assert not elsewhere.called
+    assert mw.stats is not None
+    assert mw.stats.get_value("backoff/deferred") == 1
 
 
 def test_a_retry_after_beyond_the_limit_leaves_the_host() -> None:
