@@ -44,15 +44,15 @@ TARGET = 1.4  # issue 26: crawl CPU at most this times the fetch-only anchor's
 
 
 def archived_pages(state: Path) -> Iterator[tuple[str, list[tuple[str, str]], bytes]]:
-    """(URL, HTTP headers, body) of every response record a crawl archived."""
-    from warcio.archiveiterator import ArchiveIterator
+    """(URL, HTTP headers, body) of every response record a crawl archived, read
+    as ``scrapy reextract`` reads them."""
+    from crawler.archive.read import load, scan
 
     for path in sorted((state / "archive").glob("*/*.warc.gz")):
-        with path.open("rb") as fh:
-            for rec in ArchiveIterator(fh):
-                if rec.rec_type == "response":
-                    yield (rec.rec_headers.get_header("WARC-Target-URI"),
-                           list(rec.http_headers.headers), rec.content_stream().read())
+        for entry in scan(path):
+            if entry.kind == "response":
+                page = load(entry.path, entry.offset)
+                yield page.url, page.headers, page.body
 
 
 def best_cpu(run: Callable[[], Any], passes: int = 3) -> float:
