@@ -104,10 +104,18 @@ class HostBackoffMiddleware:
         self.stats.inc_value(key)
 
     def process_request(self, request: Request) -> None:
+        left = self._left_for_next_run(request)
+        if left is not None:
+            raise left
+
+    def _left_for_next_run(self, request: Request) -> HostBackedOff | None:
+        """The failure of a request to a host left for the next run (counted
+        ``backoff/deferred``); ``None`` for any other request."""
         host = urlsplit(request.url).hostname or ""
-        if host in self.backed_off:
-            self._inc("backoff/deferred")
-            raise HostBackedOff(f"{host} is left for the next run: {self.backed_off[host]}")
+        if host not in self.backed_off:
+            return None
+        self._inc("backoff/deferred")
+        return HostBackedOff(f"{host} is left for the next run: {self.backed_off[host]}")
 
     def process_response(self, request: Request, response: Response) -> Response:
         host = urlsplit(request.url).hostname or ""
@@ -187,14 +195,12 @@ class HostBackoffMiddleware:
             return
         queued = list(slot.queue)
         slot.queue.clear()
-        left = []
-        for pair in queued:
-            host = urlsplit(pair[0].url).hostname or ""
-            if host in self.backed_off:
-                left.append((host, pair[1]))
-            else:  # a slot shared by hosts (CONCURRENT_REQUESTS_PER_IP)
-                slot.queue.append(pair)
-        for host, waiting in left:  # failed only once the queue is consistent again
-            self._inc("backoff/deferred")
-            waiting.errback(Failure(HostBackedOff(
-                f"{host} is left for the next run: {self.backed_off[host]}")))
+        failing = []
+        for queued_request, waiting in queued:
+            left = self._left_for_next_run(queued_request)
+            if left is None:  # a slot shared by hosts (CONCURRENT_REQUESTS_PER_IP)
+                slot.queue.append((queued_request, waiting))
+            else:
+                failing.append((waiting, left))
+        for waiting, left in failing:  # failed only once the queue is consistent again
+            waiting.errback(Failure(left))
