@@ -302,7 +302,8 @@ class NewsSpider(ArticlePagesMixin, scrapy.Spider):
                 yield Settled(pending.url)  # exported after all (reconciled)
             elif self._wanted(pending.url):
                 self._inc("frontier/resumed/articles")
-                yield self.article_request(pending.url, **pending.meta, frontier_key=pending.url)
+                yield self.article_request(pending.url, **pending.meta,
+                                           **{FRONTIER_KEY: pending.url})
         for listing, next_url in self.frontier.unfinished_walks(self.scope):
             if self._wanted(next_url):
                 self._inc("frontier/resumed/walks")

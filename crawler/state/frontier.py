@@ -38,6 +38,7 @@ from typing import Any
 from crawler.state.db import connect
 
 WALKING, COMPLETE = "walking", "complete"
+FRONTIER_KEY = "frontier_key"  # request meta: the pending URL an article request serves
 DEFAULT_MAX_TRIES = 5
 
 

@@ -50,12 +50,11 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from crawler.config import project_settings
 from crawler.exceptions import DuplicateItem, OutOfWindow
 from crawler.state import state_dir
-from crawler.state.frontier import Frontier
+from crawler.state.frontier import FRONTIER_KEY, Frontier
 from crawler.state.runtime import crawl_state
 
 logger = logging.getLogger(__name__)
 
-FRONTIER_KEY = "frontier_key"  # request meta: the pending URL an article request serves
 # Request meta of a newly discovered article's request: the meta it is asked
 # for again with (``listed_date``). Taken off the request once recorded.
 DISCOVERED = "frontier_discovered"

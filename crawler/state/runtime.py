@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.state.durable import DurabilityBarrier
+from crawler.state.frontier import FRONTIER_KEY
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class CrawlState:
         listed = meta.get("listed_date")
         if listed:
             return str(listed)
-        return self.listed_dates.get(canonical_url(meta.get("frontier_key") or url))
+        return self.listed_dates.get(canonical_url(meta.get(FRONTIER_KEY) or url))
 
 
 def crawl_state(crawler: Crawler) -> CrawlState:
